@@ -1,0 +1,7 @@
+namespace Outreach.Residents.Archive;
+
+public enum ContactChannel
+{
+    Sms,
+    Voice,
+}

@@ -1,0 +1,13 @@
+namespace Outreach.Residents.Archive;
+
+/// <summary>A named date on a resident's record (checkup_due, vaccination_due, …), queryable by audiences.</summary>
+public sealed class ResidentDate
+{
+    public int Id { get; set; }
+
+    public int ResidentId { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateOnly Value { get; set; }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Residents.Access;
+using Outreach.Residents.Audiences;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Residents.Archive;
+
+/// <summary>
+/// The one query layer over the archive: every read of residents goes through it, and it applies the
+/// caller's community scope.
+/// </summary>
+public sealed class ResidentDirectory(ResidentsDbContext db, ICommunityScopeAccessor scopeAccessor, TimeProvider time)
+{
+    /// <summary>Residents the caller may see.</summary>
+    public IQueryable<Resident> Residents
+    {
+        get
+        {
+            var scope = scopeAccessor.Current;
+            var query = db.Residents.AsNoTracking();
+            return scope.CommunityIds is null ? query : query.Where(r => scope.CommunityIds.Contains(r.CommunityId));
+        }
+    }
+
+    /// <summary>Residents the caller may see who match an audience. Opted-out residents never match.</summary>
+    public IQueryable<Resident> InAudience(AudienceExpression audience)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        return audience.ApplyTo(Residents.Where(r => r.OptedOutAt == null), today);
+    }
+
+    public Task<Resident?> FindAsync(int id, CancellationToken cancellationToken)
+        => Residents.Include(r => r.Dates).Include(r => r.Community).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>Finds the resident who owns an E.164 number (first or second phone).</summary>
+    public Task<Resident?> FindByPhoneAsync(string e164, CancellationToken cancellationToken)
+        => Residents.Include(r => r.Community).OrderBy(r => r.Id)
+            .FirstOrDefaultAsync(r => r.Phone == e164 || r.SecondPhone == e164, cancellationToken);
+}

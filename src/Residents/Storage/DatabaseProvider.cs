@@ -1,0 +1,7 @@
+namespace Outreach.Residents.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

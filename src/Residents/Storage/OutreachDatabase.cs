@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Outreach.Residents.Storage;
+
+/// <summary>
+/// The one place that points a module's DbContext at the configured database. Every module keeps its
+/// own DbContext and migrations history table in the same database.
+/// </summary>
+public static class OutreachDatabase
+{
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string module)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var history = $"__ef_migrations_{module.ToLowerInvariant()}";
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(options.ConnectionString);
+                builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
+        }
+    }
+
+    /// <summary>
+    /// SQLite cannot compare or order DateTimeOffset columns; store them as sortable UTC ticks there.
+    /// Call from each module's ConfigureConventions.
+    /// </summary>
+    public static void ApplyConventions(DbContext context, ModelConfigurationBuilder configuration)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (context.Database.IsSqlite())
+        {
+            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Outreach.Residents.Storage;
+
+/// <summary>Lets `dotnet ef migrations add` build the context without the host.</summary>
+internal sealed class ResidentsDesignTimeFactory : IDesignTimeDbContextFactory<ResidentsDbContext>
+{
+    public ResidentsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "residents");
+        return new ResidentsDbContext(builder.Options);
+    }
+}

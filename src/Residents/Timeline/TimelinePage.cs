@@ -1,0 +1,3 @@
+namespace Outreach.Residents.Timeline;
+
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outreach.Telephony;
+
+/// <summary>Twilio account and webhook settings (configuration section "Twilio").</summary>
+public sealed class TwilioOptions
+{
+    public const string SectionName = "Twilio";
+
+    /// <summary>The built-in emulator's account; used when no real account is configured.</summary>
+    public const string EmulatorAccountSid = "AC00000000000000000000000000000000";
+
+    [Required, RegularExpression("^AC[0-9a-fA-F]{32}$", ErrorMessage = "Twilio:AccountSid must look like AC followed by 32 hex digits.")]
+    public string AccountSid { get; set; } = EmulatorAccountSid;
+
+    /// <summary>Signs webhooks (Twilio and the emulator) and authenticates REST calls.</summary>
+    [Required(ErrorMessage = "Twilio:AuthToken is required.")]
+    public string AuthToken { get; set; } = "emulator-auth-token";
+
+    /// <summary>The number (E.164) notices are sent from.</summary>
+    [Required, RegularExpression(@"^\+[1-9]\d{6,14}$", ErrorMessage = "Twilio:FromNumber must be an E.164 number such as +8657100000000.")]
+    public string FromNumber { get; set; } = "+8657188880000";
+
+    /// <summary>The base URL Twilio uses to reach this server; webhook signatures cover it.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Twilio's REST base URL. Null means the built-in emulator, hosted by this server.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>Text-to-speech voice per language for &lt;Say&gt;.</summary>
+    public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zh-CN"] = "Polly.Zhiyu",
+        ["en"] = "Polly.Joanna",
+    };
+
+    /// <summary>True when this server hosts the emulator and talks to it.</summary>
+    public bool UsesBuiltInEmulator => string.IsNullOrWhiteSpace(ApiBaseUrl);
+}

@@ -1,0 +1,8 @@
+namespace Outreach.Telephony.Voice;
+
+public enum VoiceNext
+{
+    Gather,
+    Dial,
+    Hangup,
+}
