@@ -5,6 +5,12 @@ public interface ISmsSender
 {
     Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken cancellationToken);
 
-    /// <summary>Looks a message up by its SID, for attempts whose fate a crash left unknown.</summary>
+    /// <summary>Looks a message up by its SID, for attempts whose status callbacks were lost. Null when unknown.</summary>
     Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Messages sent to <paramref name="to"/> since <paramref name="sentAfter"/> (Twilio's list API), for attempts
+    /// whose fate a crash left unknown (decided, but no SID stored).
+    /// </summary>
+    Task<IReadOnlyList<SentMessage>> ListSentAsync(string to, DateTimeOffset sentAfter, CancellationToken cancellationToken);
 }

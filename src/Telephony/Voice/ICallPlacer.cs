@@ -5,5 +5,9 @@ public interface ICallPlacer
 {
     Task<CallPlaceResult> PlaceAsync(OutboundCall outboundCall, CancellationToken cancellationToken);
 
+    /// <summary>Looks a call up by its SID. Null when unknown.</summary>
     Task<string?> FetchStatusAsync(string callSid, CancellationToken cancellationToken);
+
+    /// <summary>Calls placed to <paramref name="to"/> since <paramref name="placedAfter"/>, for attempts whose fate a crash left unknown.</summary>
+    Task<IReadOnlyList<PlacedCall>> ListPlacedAsync(string to, DateTimeOffset placedAfter, CancellationToken cancellationToken);
 }
