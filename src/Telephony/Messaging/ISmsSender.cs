@@ -9,8 +9,8 @@ public interface ISmsSender
     Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Messages sent to <paramref name="to"/> since <paramref name="sentAfter"/> (Twilio's list API), for attempts
+    /// Messages sent to <paramref name="recipient"/> since <paramref name="sentAfter"/> (Twilio's list API), for attempts
     /// whose fate a crash left unknown (decided, but no SID stored).
     /// </summary>
-    Task<IReadOnlyList<SentMessage>> ListSentAsync(string to, DateTimeOffset sentAfter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken);
 }

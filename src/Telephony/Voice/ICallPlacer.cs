@@ -8,6 +8,6 @@ public interface ICallPlacer
     /// <summary>Looks a call up by its SID. Null when unknown.</summary>
     Task<string?> FetchStatusAsync(string callSid, CancellationToken cancellationToken);
 
-    /// <summary>Calls placed to <paramref name="to"/> since <paramref name="placedAfter"/>, for attempts whose fate a crash left unknown.</summary>
-    Task<IReadOnlyList<PlacedCall>> ListPlacedAsync(string to, DateTimeOffset placedAfter, CancellationToken cancellationToken);
+    /// <summary>Calls placed to <paramref name="recipient"/> since <paramref name="placedAfter"/>, for attempts whose fate a crash left unknown.</summary>
+    Task<IReadOnlyList<PlacedCall>> ListPlacedAsync(string recipient, DateTimeOffset placedAfter, CancellationToken cancellationToken);
 }
