@@ -14,7 +14,9 @@ internal sealed class TwimlInterpreter(EmulatorWebhookClient webhooks, TimeProvi
 
     public async Task RunAsync(EmulatedCall call, ResidentReplies replies, CancellationToken cancellationToken)
     {
-        var document = call.Twiml is { } inline ? new TwimlDocument(Parse(inline), call.Url) : await FetchAsync(call, call.Url!, [], cancellationToken);
+        // An update that came in while answering (the voicemail after AMD) replaces the answer URL outright.
+        var document = await RedirectedAsync(call, cancellationToken)
+            ?? (call.Twiml is { } inline ? new TwimlDocument(Parse(inline), call.Url) : await FetchAsync(call, call.Url!, [], cancellationToken));
         for (var fetched = 0; document is not null && fetched < MaxDocuments && !call.HangupRequested; fetched++)
         {
             document = await PlayAsync(call, document, replies, cancellationToken);
