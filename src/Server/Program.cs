@@ -1,10 +1,12 @@
 using Outreach.Agent;
 using Outreach.Campaigns;
 using Outreach.Residents;
+using Outreach.Server;
 using Outreach.Telephony;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServerHost();
 builder.AddTelephony();
 builder.AddResidents();
 builder.AddAgent();
@@ -12,6 +14,7 @@ builder.AddCampaigns();
 
 var app = builder.Build();
 
+app.UseServerHost();
 app.MapTelephony();
 app.MapResidentsApi();
 app.MapAgentApi();
@@ -19,5 +22,5 @@ app.MapCampaignsApi();
 
 await app.RunAsync();
 
-/// <summary>Visible to WebApplicationFactory in tests.</summary>
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
