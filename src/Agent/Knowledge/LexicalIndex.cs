@@ -2,13 +2,15 @@ namespace Outreach.Agent.Knowledge;
 
 /// <summary>
 /// BM25 over knowledge passages. Single Han characters count for a quarter of a term, so a hit needs more than shared
-/// common characters; a passage must also share at least one whole term (a bigram or a word) with the question.
+/// common characters; a passage must also share at least one whole term (a bigram or a word) with the question, and
+/// contain at least half of the question's content characters and words, so one shared word ("电话") is not an answer.
 /// </summary>
 public sealed class LexicalIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const double UnigramWeight = 0.25;
+    private const double MinimumCoverage = 0.5;
 
     private readonly List<KnowledgePassage> passages = [];
     private readonly List<Dictionary<string, int>> termCounts = [];
@@ -24,9 +26,12 @@ public sealed class LexicalIndex
         var index = new LexicalIndex();
         foreach (var document in documents)
         {
+            string? section = null;
             foreach (var passage in Split(document))
             {
-                index.Add(passage);
+                // A heading's words describe the section once: on its first paragraph, not on every one.
+                index.Add(passage, withTitle: passage.Title != section);
+                section = passage.Title;
             }
         }
 
@@ -38,6 +43,7 @@ public sealed class LexicalIndex
     public KnowledgeHit? Best(string question, double threshold)
     {
         var query = LexicalTokenizer.Tokenize(question).Distinct(StringComparer.Ordinal).ToList();
+        var units = query.Where(t => LexicalTokenizer.IsUnigram(t) || !LexicalTokenizer.IsHanBigram(t)).ToList();
         KnowledgeHit? best = null;
         for (var p = 0; p < passages.Count; p++)
         {
@@ -59,7 +65,8 @@ public sealed class LexicalIndex
                 score += idf * tf * (unigram ? UnigramWeight : 1);
             }
 
-            if (sharesWholeTerm && score >= threshold && (best is null || score > best.Score))
+            var covered = units.Count(counts.ContainsKey);
+            if (sharesWholeTerm && score >= threshold && covered >= units.Count * MinimumCoverage && (best is null || score > best.Score))
             {
                 best = new KnowledgeHit(passages[p], score);
             }
@@ -68,9 +75,9 @@ public sealed class LexicalIndex
         return best;
     }
 
-    private void Add(KnowledgePassage passage)
+    private void Add(KnowledgePassage passage, bool withTitle)
     {
-        var terms = LexicalTokenizer.Tokenize(passage.Title + "\n" + passage.Text);
+        var terms = LexicalTokenizer.Tokenize(withTitle ? passage.Title + "\n" + passage.Text : passage.Text);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in terms)
         {

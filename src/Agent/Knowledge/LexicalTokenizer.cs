@@ -64,6 +64,8 @@ public static class LexicalTokenizer
 
     public static bool IsUnigram(string term) => term.Length == 2 && term[0] == UnigramMark;
 
+    public static bool IsHanBigram(string term) => term.Length == 2 && IsHan(term[0]) && IsHan(term[1]);
+
     private static void AddHanRun(ReadOnlySpan<char> run, List<string> terms)
     {
         for (var i = 0; i < run.Length; i++)
