@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Storage;
+using Outreach.Residents.Storage;
 
 namespace Outreach.Campaigns;
 
@@ -9,6 +13,10 @@ public static class CampaignsModule
     public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddDbContext<CampaignsDbContext>((sp, options) =>
+            OutreachDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, "campaigns"));
+        services.AddSingleton<IDatabaseMigration, DatabaseMigration<CampaignsDbContext>>();
         return builder;
     }
 
