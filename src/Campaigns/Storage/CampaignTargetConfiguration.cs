@@ -17,6 +17,7 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         builder.Property(t => t.CommunityName).HasMaxLength(100);
         builder.Property(t => t.Building).HasMaxLength(50);
         builder.Property(t => t.Unit).HasMaxLength(50);
+        builder.Property(t => t.Household).HasMaxLength(100);
         builder.Property(t => t.Segment).HasMaxLength(32);
         builder.Property(t => t.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.ChosenOption).HasMaxLength(200);
@@ -24,6 +25,7 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         builder.HasIndex(t => new { t.CampaignId, t.ResidentId }).IsUnique();
         builder.HasIndex(t => new { t.CampaignId, t.ChunkNo });
         builder.HasIndex(t => new { t.CampaignId, t.DueAt });
+        builder.HasIndex(t => new { t.CampaignId, t.Outcome });
         builder.HasIndex(t => t.ResidentId);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -28,6 +28,9 @@ public sealed class CampaignTarget
 
     public string? Unit { get; set; }
 
+    /// <summary>Kept so one-per-household campaigns can resume a snapshot without contacting a household twice.</summary>
+    public string? Household { get; set; }
+
     /// <summary>The audience trait group of the wording: general, elderly, living_alone.</summary>
     public required string Segment { get; set; }
 

@@ -386,6 +386,10 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Household")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -439,6 +443,8 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.HasIndex("CampaignId", "ChunkNo");
 
                     b.HasIndex("CampaignId", "DueAt");
+
+                    b.HasIndex("CampaignId", "Outcome");
 
                     b.HasIndex("CampaignId", "ResidentId")
                         .IsUnique();

@@ -111,6 +111,7 @@ namespace Outreach.Campaigns.Storage.Migrations
                     CommunityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Building = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Household = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Segment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ChunkNo = table.Column<int>(type: "INTEGER", nullable: false),
                     Step = table.Column<int>(type: "INTEGER", nullable: false),
@@ -195,6 +196,11 @@ namespace Outreach.Campaigns.Storage.Migrations
                 name: "IX_campaign_targets_CampaignId_DueAt",
                 table: "campaign_targets",
                 columns: new[] { "CampaignId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_targets_CampaignId_Outcome",
+                table: "campaign_targets",
+                columns: new[] { "CampaignId", "Outcome" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_campaign_targets_CampaignId_ResidentId",

@@ -11,7 +11,7 @@ using Outreach.Campaigns.Storage;
 namespace Outreach.Campaigns.Storage.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261129151151_Initial")]
+    [Migration("20261129152459_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -389,6 +389,10 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Household")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -442,6 +446,8 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.HasIndex("CampaignId", "ChunkNo");
 
                     b.HasIndex("CampaignId", "DueAt");
+
+                    b.HasIndex("CampaignId", "Outcome");
 
                     b.HasIndex("CampaignId", "ResidentId")
                         .IsUnique();
