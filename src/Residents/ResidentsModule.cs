@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Outreach.Residents.Access;
 using Outreach.Residents.Archive;
+using Outreach.Residents.Demo;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
 using Outreach.Telephony.PhoneNumbers;
@@ -31,6 +32,7 @@ public static class ResidentsModule
         services.AddScoped<ResidentDirectory>();
         services.AddScoped<ResidentTimeline>();
         services.AddScoped<ResidentConsent>();
+        services.AddScoped<DemoStreetSeeder>();
         return builder;
     }
 
