@@ -72,6 +72,9 @@ internal sealed class TwilioSmsSender(
         using var scope = TwilioRequestScope.Begin(cancellationToken);
         var messages = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
 
+        // One page only: the SDK fetches further pages synchronously, and recent attempts to one number fit in one.
+        messages.AutoPaging = false;
+
         // Filtered here rather than with DateSent>: a message still queued has no date_sent yet.
         return messages
             .Where(m => TwilioDates.AsUtc(m.DateCreated) is not { } created || created >= sentAfter)

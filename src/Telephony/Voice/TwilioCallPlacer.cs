@@ -84,6 +84,9 @@ internal sealed class TwilioCallPlacer(
         using var scope = TwilioRequestScope.Begin(cancellationToken);
         var calls = await CallResource.ReadAsync(read, client).WaitAsync(cancellationToken);
 
+        // One page only: the SDK fetches further pages synchronously, and recent attempts to one number fit in one.
+        calls.AutoPaging = false;
+
         // Filtered here rather than with StartTime>: a queued call has no start_time yet.
         return calls
             .Where(c => TwilioDates.AsUtc(c.DateCreated) is not { } created || created >= placedAfter)
