@@ -57,6 +57,19 @@ internal static class Phrases
         "all residents", "his", "her", "him", "their", "them", "my mother", "my father", "my mom", "my dad", "my wife", "my husband",
     ];
 
+    /// <summary>
+    /// Orders about records or about the agent itself (改成, 标记为, ignore your instructions, admin): never acted on, they go
+    /// to staff like anything else the agent may not decide.
+    /// </summary>
+    public static readonly string[] Instruction =
+    [
+        "改成", "改为", "标记为", "标记成", "修改", "删除", "设为", "设置为", "命令", "忽略", "系统提示", "提示词", "指令", "管理员",
+        "后台", "数据库", "所有记录", "工作人员身份", "我是工作人员", "我是领导", "我是社区主任", "紧急通知", "官方通知", "最新通知",
+        "change", "mark", "modify", "delete", "ignore", "instruction", "instructions", "system prompt", "admin",
+        "administrator", "override", "pretend", "you are now", "developer mode", "database", "i am staff", "i'm staff",
+        "official notice", "new notice", "jailbreak",
+    ];
+
     public static readonly string[] StrongDoubt =
     [
         "不确定", "不一定", "说不准", "说不好", "看情况", "再说吧", "再看看", "考虑一下", "考虑考虑", "想一想", "想想", "不知道",
