@@ -5,7 +5,7 @@ using Outreach.Agent.Interpretation;
 namespace Outreach.Agent.Tests.Interpretation;
 
 [CollectionDefinition(nameof(ReplyInterpreterLatencyTests), DisableParallelization = true)]
-public sealed class LatencyCollection;
+public sealed class LatencyMeasurements;
 
 /// <summary>The interpreter's latency goal, measured alone (the machine is shared, so the best of three rounds counts).</summary>
 [Collection(nameof(ReplyInterpreterLatencyTests))]
