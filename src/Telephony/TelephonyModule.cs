@@ -1,17 +1,59 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Outreach.Telephony.Emulator;
+using Outreach.Telephony.Messaging;
+using Outreach.Telephony.Rest;
+using Outreach.Telephony.Voice;
+using Outreach.Telephony.Webhooks;
+using Twilio.Clients;
+using Twilio.Http;
 
 namespace Outreach.Telephony;
 
 /// <summary>The Twilio adapter: REST client (real Twilio or the built-in emulator), webhooks, TwiML, the emulator.</summary>
 public static class TelephonyModule
 {
+    /// <summary>The IHttpClientFactory name of the client the Twilio SDK sends through.</summary>
+    public const string TwilioHttpClientName = "twilio";
+
     public static IHostApplicationBuilder AddTelephony(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var services = builder.Services;
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddTransient<TwilioRequestScopeHandler>();
+        services.AddTransient<TwilioApiRedirectHandler>();
+        services.AddHttpClient(TwilioHttpClientName)
+            .AddHttpMessageHandler<TwilioRequestScopeHandler>()
+            .AddResilienceHandler("twilio-rest", TwilioResilience.Configure)
+            .Services.AddHttpClient(TwilioHttpClientName)
+            .AddHttpMessageHandler<TwilioApiRedirectHandler>();
+        services.AddTransient<ITwilioRestClient>(provider =>
+        {
+            var twilio = provider.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue;
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(TwilioHttpClientName);
+            return new TwilioRestClient(twilio.AccountSid, twilio.AuthToken, httpClient: new SystemNetHttpClient(http));
+        });
+
+        services.AddSingleton<TwilioWebhookUrls>();
+        services.AddSingleton<TwimlRenderer>();
+        services.AddSingleton<WebhookIdempotency>();
+        services.AddTransient<TwilioSmsSender>();
+        services.AddTransient<ISmsSender>(provider => provider.GetRequiredService<TwilioSmsSender>());
+        services.AddTransient<TwilioCallPlacer>();
+        services.AddTransient<ICallPlacer>(provider => provider.GetRequiredService<TwilioCallPlacer>());
+
+        if (TwilioEmulatorModule.IsEnabled(builder.Configuration))
+        {
+            builder.AddTwilioEmulator();
+        }
+
         return builder;
     }
 
@@ -19,6 +61,8 @@ public static class TelephonyModule
     public static IEndpointRouteBuilder MapTelephony(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapTwilioWebhooks();
+        endpoints.MapTwilioEmulator();
         return endpoints;
     }
 }

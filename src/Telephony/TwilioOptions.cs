@@ -35,6 +35,9 @@ public sealed class TwilioOptions
         ["en"] = "Polly.Joanna",
     };
 
+    /// <summary>How long a webhook's I-Twilio-Idempotency-Token is remembered (Twilio retries within minutes).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>True when this server hosts the emulator and talks to it.</summary>
     public bool UsesBuiltInEmulator => string.IsNullOrWhiteSpace(ApiBaseUrl);
 }

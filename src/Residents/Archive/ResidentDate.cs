@@ -10,4 +10,11 @@ public sealed class ResidentDate
     public required string Name { get; set; }
 
     public DateOnly Value { get; set; }
+
+    /// <summary>The stored form of a date field's name: trimmed, lower case, spaces as '_' (Checkup Due → checkup_due).</summary>
+    public static string NormaliseName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().Replace(' ', '_').ToLowerInvariant();
+    }
 }

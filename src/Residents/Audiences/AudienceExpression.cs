@@ -1,54 +1,50 @@
-using System.Linq.Expressions;
 using Outreach.Residents.Archive;
 
 namespace Outreach.Residents.Audiences;
 
 /// <summary>
-/// A staff-readable filter over the archive, e.g. <c>community = "新河" and tags has "elderly" and age &gt;= 60</c>.
-/// The empty expression means every resident.
+/// A staff-readable filter over the archive, e.g. <c>community = "新河" and tags has "elderly" and age &gt;= 60</c>
+/// or <c>checkup_due within 7 days</c>. The empty expression means every resident. See docs/decisions/0003.
 /// </summary>
 public sealed class AudienceExpression
 {
-    private readonly Func<DateOnly, Expression<Func<Resident, bool>>>? predicate;
-
-    private AudienceExpression(string text, Func<DateOnly, Expression<Func<Resident, bool>>>? predicate)
+    private AudienceExpression(string text, AudienceNode? root)
     {
         Text = text;
-        this.predicate = predicate;
+        Root = root;
     }
 
     public string Text { get; }
+
+    /// <summary>The parsed tree; null for <see cref="Everyone"/>.</summary>
+    public AudienceNode? Root { get; }
 
     public static AudienceExpression Everyone { get; } = new(string.Empty, null);
 
     /// <summary>Parses an expression; throws <see cref="AudienceSyntaxException"/> naming the position of the error.</summary>
     public static AudienceExpression Parse(string? text)
+        => string.IsNullOrWhiteSpace(text) ? Everyone : new AudienceExpression(text, AudienceParser.Parse(text));
+
+    /// <summary>Parses without throwing: the error carries the position and what was expected there.</summary>
+    public static bool TryParse(string? text, out AudienceExpression audience, out AudienceSyntaxException? error)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        try
         {
-            return Everyone;
+            audience = Parse(text);
+            error = null;
+            return true;
         }
-
-        // Minimal grammar until the full parser lands: community = "name".
-        var trimmed = text.Trim();
-        const string prefix = "community";
-        if (!trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        catch (AudienceSyntaxException ex)
         {
-            throw new AudienceSyntaxException("expected a field name such as community", 0);
+            audience = Everyone;
+            error = ex;
+            return false;
         }
-
-        var rest = trimmed[prefix.Length..].TrimStart();
-        if (!rest.StartsWith('='))
-        {
-            throw new AudienceSyntaxException("expected '='", trimmed.Length - rest.Length);
-        }
-
-        var value = rest[1..].Trim().Trim('"');
-        return new AudienceExpression(text, _ => r => r.Community!.Name == value);
     }
 
+    /// <summary>Filters residents; <paramref name="today"/> is the street's date, which ages and "within N days" count from.</summary>
     public IQueryable<Resident> ApplyTo(IQueryable<Resident> residents, DateOnly today)
-        => predicate is null ? residents : residents.Where(predicate(today));
+        => Root is null ? residents : residents.Where(AudiencePredicate.Build(Root, today));
 
     public override string ToString() => Text;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Residents.Archive;
+using Outreach.Residents.Import;
 using Outreach.Residents.Timeline;
 
 namespace Outreach.Residents.Storage;
@@ -16,6 +17,12 @@ public sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> opti
     public DbSet<ResidentDate> ResidentDates => Set<ResidentDate>();
 
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    public DbSet<ResidentImport> Imports => Set<ResidentImport>();
+
+    public DbSet<ResidentImportFile> ImportFiles => Set<ResidentImportFile>();
+
+    public DbSet<ResidentImportRejection> ImportRejections => Set<ResidentImportRejection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => OutreachDatabase.ApplyConventions(this, configurationBuilder);

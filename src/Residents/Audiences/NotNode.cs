@@ -1,0 +1,3 @@
+namespace Outreach.Residents.Audiences;
+
+public sealed record NotNode(AudienceNode Operand, int Position) : AudienceNode(Position);

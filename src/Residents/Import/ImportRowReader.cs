@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Storage;
+using Outreach.Telephony.PhoneNumbers;
+
+namespace Outreach.Residents.Import;
+
+/// <summary>Reads and checks one CSV record into an <see cref="ImportRow"/>, with reasons a clerk understands.</summary>
+internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser phones, IReadOnlyDictionary<string, int> communities)
+{
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"];
+    private static readonly char[] TagSeparators = ['|', ',', ';', '，', '、', '；'];
+    private readonly string knownCommunities = string.Join(", ", communities.Keys.Where(k => k.EndsWith("社区", StringComparison.Ordinal) || !communities.ContainsKey(k + "社区")));
+
+    /// <summary>Whether a record has no value at all (",,,"): skipped like an empty line.</summary>
+    public static bool IsBlank(CsvReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            if (!csv.IsEmpty(i) && !string.IsNullOrWhiteSpace(csv.GetString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public ImportRow Read(CsvReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var row = new ImportRow { Line = (int)csv.LineNumber, Raw = Encoding.UTF8.GetString(csv.RawRecord) };
+        row.Error = Fill(row, csv);
+        return row;
+    }
+
+    private string? Fill(ImportRow row, CsvReader csv)
+    {
+        string? Text(ImportField field) => columns.Has(field) && columns[field] < csv.FieldCount ? Clean(csv.GetString(columns[field])) : null;
+
+        row.Name = Text(ImportField.Name) ?? string.Empty;
+        if (row.Name.Length == 0)
+        {
+            return "name is empty";
+        }
+
+        if (row.Name.Length > 200)
+        {
+            return "name is longer than 200 characters";
+        }
+
+        var phone = phones.Parse(Text(ImportField.Phone));
+        if (phone.E164 is null)
+        {
+            return phone.Error;
+        }
+
+        row.Phone = phone.E164;
+        if (Text(ImportField.SecondPhone) is { } secondRaw)
+        {
+            var second = phones.Parse(secondRaw);
+            if (second.E164 is null)
+            {
+                return "second " + second.Error;
+            }
+
+            row.SecondPhone = second.E164;
+        }
+
+        if (Text(ImportField.Community) is { } community)
+        {
+            if (!communities.TryGetValue(community, out var communityId))
+            {
+                return $"community {community} is not in this street (known: {knownCommunities})";
+            }
+
+            row.CommunityId = communityId;
+        }
+
+        row.ExternalId = Text(ImportField.ExternalId);
+        if (row.ExternalId is { Length: > 100 })
+        {
+            return "external id is longer than 100 characters";
+        }
+
+        row.Grid = Text(ImportField.Grid);
+        row.Building = Text(ImportField.Building);
+        row.Unit = Text(ImportField.Unit);
+        row.Household = Text(ImportField.Household);
+        row.Gender = Text(ImportField.Gender);
+        if (Text(ImportField.BirthDate) is { } birth)
+        {
+            if (ParseDate(birth) is not { } date)
+            {
+                return $"birth date {birth} is not a date (write it like 1950-03-01)";
+            }
+
+            row.BirthDate = date;
+        }
+
+        if (Text(ImportField.Language) is { } language)
+        {
+            row.Language = Language(language);
+        }
+
+        if (Text(ImportField.Channel) is { } channel)
+        {
+            row.Channel = Channel(channel);
+            if (row.Channel is null)
+            {
+                return $"channel {channel} is not sms or voice";
+            }
+        }
+
+        if (columns.Has(ImportField.Tags))
+        {
+            row.Tags = (Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries)
+                .Select(TagList.Normalise).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        foreach (var (index, name) in columns.Dates)
+        {
+            if (index >= csv.FieldCount || Clean(csv.GetString(index)) is not { } text)
+            {
+                continue;
+            }
+
+            if (ParseDate(text) is not { } value)
+            {
+                return $"{name} {text} is not a date (write it like 2026-12-01)";
+            }
+
+            row.Dates.Add((name, value));
+        }
+
+        return null;
+    }
+
+    private static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    internal static DateOnly? ParseDate(string text)
+        => DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string Language(string text) => text.ToLowerInvariant() switch
+    {
+        "中文" or "汉语" or "普通话" or "chinese" or "zh" => "zh-CN",
+        "英文" or "英语" or "english" => "en",
+        _ => LanguageTag.Normalise(text),
+    };
+
+    private static ContactChannel? Channel(string text) => text.ToLowerInvariant() switch
+    {
+        "sms" or "text" or "message" or "短信" => ContactChannel.Sms,
+        "voice" or "call" or "phone" or "电话" or "语音" => ContactChannel.Voice,
+        _ => null,
+    };
+}

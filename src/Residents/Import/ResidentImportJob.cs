@@ -1,0 +1,161 @@
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Outreach.Residents.Storage;
+using Outreach.Telephony.PhoneNumbers;
+
+namespace Outreach.Residents.Import;
+
+/// <summary>
+/// The Hangfire job that imports a stored file into the archive: rows are checked, then written in batches of
+/// <see cref="BatchSize"/>, each in one transaction together with the import's counters and rejections. A rerun
+/// (Hangfire retries) resumes after the last committed batch; a finished import is left alone.
+/// </summary>
+public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser phones, TimeProvider time, ILogger<ResidentImportJob> logger)
+{
+    public const int BatchSize = 4000;
+
+    public async Task RunAsync(int importId, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (import is null || import.Status is ResidentImportStatus.Completed or ResidentImportStatus.Failed)
+        {
+            return;
+        }
+
+        import.Status = ResidentImportStatus.Running;
+        import.StartedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == importId).Select(f => f.Content).SingleAsync(cancellationToken);
+        try
+        {
+            await ImportAsync(import, content, cancellationToken);
+        }
+        catch (ResidentImportFileException ex)
+        {
+            import.Status = ResidentImportStatus.Failed;
+            import.Error = ex.Message;
+        }
+
+        if (import.Status == ResidentImportStatus.Running)
+        {
+            import.Status = ResidentImportStatus.Completed;
+        }
+
+        import.CompletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Import {ImportId} {Status}: {Created} created, {Updated} updated, {Rejected} rejected of {Total}",
+            import.Id, import.Status, import.Created, import.Updated, import.Rejected, import.TotalRows);
+    }
+
+    private async Task ImportAsync(ResidentImport import, byte[] content, CancellationToken cancellationToken)
+    {
+        using var csv = ImportCsv.Open(content, out _);
+        var columns = ImportColumns.Map(csv.Headers);
+        var reader = new ImportRowReader(columns, phones, await CommunityNamesAsync(cancellationToken));
+        var keys = await ResidentKeys.LoadAsync(db, cancellationToken);
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var batch = new List<ImportRow>(BatchSize);
+        var seen = 0;
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            if (ImportRowReader.IsBlank(csv))
+            {
+                continue;
+            }
+
+            var row = reader.Read(csv);
+            if (row.Error is null)
+            {
+                // A second row for the same person in one file would silently overwrite the first: reject it instead.
+                var key = row.ExternalId is null ? "phone " + row.Phone : "external id " + row.ExternalId;
+                if (!firstLineOf.TryAdd(key, row.Line))
+                {
+                    row.Error = $"duplicate of line {firstLineOf[key]} (same {key})";
+                }
+            }
+
+            // Rows of batches committed by an earlier run are checked again (for duplicates) but not written again.
+            if (++seen <= import.ProcessedRows)
+            {
+                continue;
+            }
+
+            batch.Add(row);
+            if (batch.Count == BatchSize)
+            {
+                await WriteBatchAsync(import, columns, keys, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        await WriteBatchAsync(import, columns, keys, batch, cancellationToken);
+    }
+
+    private async Task WriteBatchAsync(ResidentImport import, ImportColumns columns, ResidentKeys keys, List<ImportRow> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var writer = ResidentBatchWriter.Create(db, columns, transaction.GetDbTransaction());
+        var rejections = new List<ResidentImportRejection>();
+        foreach (var row in batch)
+        {
+            if (row.Error is null)
+            {
+                if (keys.Find(row) is { } id)
+                {
+                    await writer.UpdateAsync(id, row, now, cancellationToken);
+                    keys.Add(row, id);
+                    import.Updated++;
+                }
+                else if (row.CommunityId is { } communityId)
+                {
+                    keys.Add(row, await writer.InsertAsync(row, communityId, now, cancellationToken));
+                    import.Created++;
+                }
+                else
+                {
+                    row.Error = "community is empty; a new resident needs one";
+                }
+            }
+
+            if (row.Error is not null)
+            {
+                rejections.Add(new ResidentImportRejection { ImportId = import.Id, Line = row.Line, Reason = row.Error, Row = row.Raw });
+                import.Rejected++;
+            }
+        }
+
+        import.ProcessedRows += batch.Count;
+        db.ImportRejections.AddRange(rejections);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var rejection in rejections)
+        {
+            db.Entry(rejection).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Community names as clerks write them: 新河社区, and 新河 for short, in any case.</summary>
+    private async Task<Dictionary<string, int>> CommunityNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var community in await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+        {
+            names[community.Name] = community.Id;
+            if (community.Name.EndsWith("社区", StringComparison.Ordinal))
+            {
+                names.TryAdd(community.Name[..^2], community.Id);
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Outreach.Residents.Import;
+
+public enum ResidentImportStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Residents.Import;
+
+/// <summary>Accepts an uploaded archive file: checks that it can be imported, stores it and records the import.</summary>
+public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
+{
+    /// <summary>Throws <see cref="ResidentImportFileException"/> for a file that is not CSV or has no name or phone column.</summary>
+    public async Task<ResidentImport> AcceptAsync(byte[] content, string? fileName, string? createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var (encoding, rows, ignored) = ImportCsv.Inspect(content);
+        var import = new ResidentImport
+        {
+            FileName = fileName,
+            Status = ResidentImportStatus.Queued,
+            Encoding = encoding,
+            TotalRows = rows,
+            IgnoredColumns = ignored.Count == 0 ? null : string.Join(", ", ignored),
+            CreatedBy = createdBy,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ImportFiles.Add(new ResidentImportFile { ImportId = import.Id, Content = content });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return import;
+    }
+
+    public Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken)
+        => db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    /// <summary>
+    /// Writes rejected.csv: line, reason, then the row's own columns under the file's own header, so a clerk can
+    /// fix the rows and upload this file again (the line and reason columns are ignored by the import).
+    /// </summary>
+    public async Task WriteRejectedRowsAsync(int id, Stream destination, CancellationToken cancellationToken)
+    {
+        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == id).Select(f => f.Content).SingleAsync(cancellationToken);
+        IReadOnlyList<string> header;
+        using (var file = ImportCsv.Open(content, out _))
+        {
+            header = file.Headers;
+        }
+
+        await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        await Export.ResidentCsvExport.WriteRowAsync(csv, ["line", "reason", .. header], cancellationToken);
+        await foreach (var rejection in db.ImportRejections.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            using var row = CsvReader.FromText(rejection.Row, new CsvReaderOptions { Separator = ',', HasHeader = false });
+            var fields = new List<string?> { rejection.Line.ToString(CultureInfo.InvariantCulture), rejection.Reason };
+            if (row.Read())
+            {
+                for (var i = 0; i < row.FieldCount; i++)
+                {
+                    fields.Add(row.GetString(i));
+                }
+            }
+
+            await Export.ResidentCsvExport.WriteRowAsync(csv, fields, cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Residents.Import;
+
+/// <summary>
+/// The archive's existing residents by external id and by phone, loaded once per import so matching a row
+/// costs no query. A row with an external id matches that id, or else a resident with its phone and no
+/// external id of their own (who is then given it); a row without one matches by phone.
+/// </summary>
+internal sealed class ResidentKeys
+{
+    private readonly Dictionary<string, int> byExternalId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Id, bool HasExternalId)> byPhone = new(StringComparer.Ordinal);
+
+    public static async Task<ResidentKeys> LoadAsync(ResidentsDbContext db, CancellationToken cancellationToken)
+    {
+        var keys = new ResidentKeys();
+        await foreach (var r in db.Residents.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.ExternalId, r.Phone }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            keys.Add(r.Id, r.ExternalId, r.Phone);
+        }
+
+        return keys;
+    }
+
+    public int? Find(ImportRow row)
+    {
+        if (row.ExternalId is not null && byExternalId.TryGetValue(row.ExternalId, out var id))
+        {
+            return id;
+        }
+
+        return byPhone.TryGetValue(row.Phone, out var owner) && (row.ExternalId is null || !owner.HasExternalId) ? owner.Id : null;
+    }
+
+    /// <summary>Records a resident the import created or updated, so later rows of the file match them.</summary>
+    public void Add(ImportRow row, int id) => Add(id, row.ExternalId, row.Phone);
+
+    private void Add(int id, string? externalId, string phone)
+    {
+        if (externalId is not null)
+        {
+            byExternalId[externalId] = id;
+        }
+
+        // The first resident with a phone owns it; once they have an external id, rows with another id no longer match them.
+        if (!byPhone.TryGetValue(phone, out var owner) || owner.Id == id)
+        {
+            byPhone[phone] = (id, externalId is not null || owner.HasExternalId);
+        }
+    }
+}

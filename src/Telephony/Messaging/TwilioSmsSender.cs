@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Outreach.Telephony.PhoneNumbers;
+using Outreach.Telephony.Rest;
+using Outreach.Telephony.Webhooks;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Outreach.Telephony.Messaging;
+
+/// <summary>Sends SMS with the Twilio SDK; the status callback URL carries our delivery reference.</summary>
+internal sealed class TwilioSmsSender(
+    ITwilioRestClient client,
+    IOptionsMonitor<TwilioOptions> options,
+    TwilioWebhookUrls urls,
+    ILogger<TwilioSmsSender> logger) : ISmsSender
+{
+    private const int ListLimit = 200;
+
+    public async Task<SmsSendResult> SendAsync(OutboundSms sms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        var encoding = SmsSegments.Measure(sms.Body);
+        var create = new CreateMessageOptions(new PhoneNumber(sms.To))
+        {
+            From = new PhoneNumber(options.CurrentValue.FromNumber),
+            Body = sms.Body,
+            StatusCallback = urls.SmsStatus(sms.Reference),
+        };
+
+        using var scope = TwilioRequestScope.Begin(cancellationToken);
+        try
+        {
+            var message = await MessageResource.CreateAsync(create, client).WaitAsync(cancellationToken);
+            logger.LogInformation("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
+            return new SmsSendResult(SendDisposition.Accepted, message.Sid, Encoding: encoding);
+        }
+        catch (TwilioException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = TwilioFailure.From(exception, scope.RetryAfter);
+            logger.LogWarning("SMS to {To} not accepted: {Disposition} (code {Code}): {Message}", PhoneMask.Mask(sms.To), failure.Disposition, failure.Code, failure.Message);
+            return new SmsSendResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter, encoding);
+        }
+    }
+
+    public async Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken)
+    {
+        using var scope = TwilioRequestScope.Begin(cancellationToken);
+        try
+        {
+            var message = await MessageResource.FetchAsync(new FetchMessageOptions(messageSid), client).WaitAsync(cancellationToken);
+            return message.Status?.ToString();
+        }
+        catch (ApiException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
+    {
+        var read = new ReadMessageOptions
+        {
+            To = new PhoneNumber(recipient),
+            From = new PhoneNumber(options.CurrentValue.FromNumber),
+            PageSize = ListLimit,
+            Limit = ListLimit,
+        };
+
+        using var scope = TwilioRequestScope.Begin(cancellationToken);
+        var messages = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
+
+        // Filtered here rather than with DateSent>: a message still queued has no date_sent yet.
+        return messages
+            .Where(m => TwilioDates.AsUtc(m.DateCreated) is not { } created || created >= sentAfter)
+            .Select(m => new SentMessage(m.Sid, m.To, m.Body, m.Status?.ToString() ?? "unknown", TwilioDates.AsUtc(m.DateCreated)))
+            .ToList();
+    }
+}

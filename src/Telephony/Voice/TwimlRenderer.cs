@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using Outreach.Telephony.Webhooks;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+
+namespace Outreach.Telephony.Voice;
+
+/// <summary>
+/// Renders a <see cref="VoiceTurn"/> as TwiML with the SDK's VoiceResponse. Silence is handled inside the
+/// document (a second Gather with the reprompt, then the goodbye), so the webhook stays stateless.
+/// </summary>
+public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, TwilioWebhookUrls urls)
+{
+    private const int GatherTimeoutSeconds = 5;
+
+    public string Render(VoiceTurn turn, string? reference)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var response = new VoiceResponse();
+        var language = SayLanguage(turn.Language);
+        var voice = VoiceFor(turn.Language);
+        switch (turn.Next)
+        {
+            case VoiceNext.Gather:
+                response.Append(ListenAfter(turn.Say, language, voice, reference));
+                if (!string.IsNullOrWhiteSpace(turn.Reprompt))
+                {
+                    response.Append(ListenAfter(turn.Reprompt, language, voice, reference));
+                }
+
+                SayIfAny(response, turn.Goodbye, language, voice);
+                response.Hangup();
+                break;
+            case VoiceNext.Dial:
+                if (string.IsNullOrWhiteSpace(turn.DialNumber))
+                {
+                    throw new InvalidOperationException("A VoiceTurn with Next = Dial needs a DialNumber.");
+                }
+
+                SayIfAny(response, turn.Say, language, voice);
+                response.Dial(turn.DialNumber);
+                SayIfAny(response, turn.Goodbye, language, voice);
+                break;
+            case VoiceNext.Hangup:
+                SayIfAny(response, turn.Say, language, voice);
+                SayIfAny(response, turn.Goodbye, language, voice);
+                response.Hangup();
+                break;
+            default:
+                throw new InvalidOperationException($"VoiceNext.{turn.Next} has no TwiML rendering.");
+        }
+
+        return response.ToString();
+    }
+
+    /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>
+    internal static string SayLanguage(string language) => language.ToUpperInvariant() switch
+    {
+        "EN" => "en-US",
+        "ZH" or "ZH-HANS" or "CMN" => "zh-CN",
+        _ => language,
+    };
+
+    private string? VoiceFor(string language)
+    {
+        var voices = options.CurrentValue.Voices;
+        if (voices.TryGetValue(language, out var voice))
+        {
+            return voice;
+        }
+
+        var primary = language.Split('-')[0];
+        return voices.TryGetValue(primary, out voice) ? voice : null;
+    }
+
+    private Gather ListenAfter(string text, string language, string? voice, string? reference)
+    {
+        var gather = new Gather(
+            input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
+            action: urls.VoiceGather(reference),
+            method: Twilio.Http.HttpMethod.Post,
+            timeout: GatherTimeoutSeconds,
+            speechTimeout: "auto",
+            numDigits: 1,
+            language: language,
+            actionOnEmptyResult: false);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            gather.Say(text, voice: voice, language: language);
+        }
+
+        return gather;
+    }
+
+    private static void SayIfAny(VoiceResponse response, string? text, string language, string? voice)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            response.Say(text, voice: voice, language: language);
+        }
+    }
+}

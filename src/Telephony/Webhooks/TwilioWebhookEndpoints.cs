@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Outreach.Telephony.Voice;
+using Twilio.TwiML;
+
+namespace Outreach.Telephony.Webhooks;
+
+/// <summary>The /twilio webhooks: signed by Twilio, answered with TwiML, handled by the Campaigns module's handlers.</summary>
+internal static class TwilioWebhookEndpoints
+{
+    private const string TwimlContentType = "application/xml";
+
+    public static void MapTwilioWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        var twilio = endpoints.MapGroup("/twilio")
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<TwilioIdempotencyFilter>()
+            .WithTags("Twilio webhooks");
+
+        twilio.MapPost("/sms/inbound", InboundSmsAsync).WithSummary("A resident texted the community number (paste into the Twilio console).");
+        twilio.MapPost("/sms/status", MessageStatusAsync).WithSummary("Status callback of an outbound SMS.");
+        twilio.MapPost("/voice/inbound", VoiceTurnAsync).WithSummary("A resident called the community number (paste into the Twilio console).");
+        twilio.MapPost("/voice/answer", VoiceTurnAsync).WithSummary("A notice call was answered: the first turn.");
+        twilio.MapPost("/voice/gather", VoiceTurnAsync).WithSummary("The resident spoke or pressed keys: the next turn.");
+        twilio.MapPost("/voice/status", CallStatusAsync).WithSummary("Status callback of a call.");
+        twilio.MapPost("/voice/amd", AnsweringMachineAsync).WithSummary("Asynchronous answering-machine detection result.");
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> InboundSmsAsync(
+        HttpRequest request, IInboundSmsHandler handler, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        var message = new InboundSms(form.Required("MessageSid"), form.Required("From"), form.Required("To"), form.Optional("Body") ?? string.Empty, time.GetUtcNow());
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        await handler.HandleAsync(message, cancellationToken);
+
+        // The answer goes out later through the REST API, so Twilio gets an empty reply at once.
+        return Twiml(new MessagingResponse().ToString());
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> MessageStatusAsync(
+        HttpRequest request, IDeliveryStatusHandler handler, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        var update = new MessageStatusUpdate(
+            form.Required("MessageSid"), form.Optional("MessageStatus") ?? form.Required("SmsStatus"), form.Reference, form.OptionalInt("ErrorCode"), time.GetUtcNow());
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        await handler.HandleMessageStatusAsync(update, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceTurnAsync(
+        HttpRequest request, IVoiceConversation conversation, TwimlRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        var input = CallInputOf(form, time);
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        var turn = await conversation.NextTurnAsync(input, cancellationToken);
+        return Twiml(renderer.Render(turn, form.Reference));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> CallStatusAsync(
+        HttpRequest request, IDeliveryStatusHandler handler, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        var update = new CallStatusUpdate(
+            form.Required("CallSid"), form.Required("CallStatus"), form.Reference, form.Optional("AnsweredBy"), form.OptionalInt("CallDuration"), time.GetUtcNow());
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        await handler.HandleCallStatusAsync(update, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> AnsweringMachineAsync(
+        HttpRequest request,
+        IVoiceConversation conversation,
+        TwimlRenderer renderer,
+        TwilioCallPlacer calls,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        var input = CallInputOf(form, time);
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        // Only a machine whose greeting has ended gets the voicemail version; a human call goes on as it is.
+        if (input.AnsweredBy?.StartsWith("machine_end", StringComparison.Ordinal) == true)
+        {
+            var turn = await conversation.NextTurnAsync(input, cancellationToken);
+            await calls.UpdateTwimlAsync(input.CallSid, renderer.Render(turn, form.Reference), cancellationToken);
+            loggers.CreateLogger(typeof(TwilioWebhookEndpoints)).LogInformation("Call {CallSid} reached a machine ({AnsweredBy}); voicemail left", input.CallSid, input.AnsweredBy);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static CallInput CallInputOf(TwilioWebhookForm form, TimeProvider time) => new(
+        form.Required("CallSid"),
+        form.Optional("From") ?? string.Empty,
+        form.Optional("To") ?? string.Empty,
+        form.Reference,
+        form.Optional("SpeechResult"),
+        form.Optional("Digits"),
+        form.Optional("AnsweredBy"),
+        time.GetUtcNow());
+
+    private static ContentHttpResult Twiml(string xml) => TypedResults.Content(xml, TwimlContentType);
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Import;
+using Outreach.Telephony.PhoneNumbers;
+using Outreach.Residents.Storage;
+using Outreach.Testing;
+
+namespace Outreach.Residents.Tests;
+
+/// <summary>A migrated archive in a real SQLite file with one street and two communities, 新河社区 and 湖滨社区.</summary>
+public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
+{
+    private readonly TestDatabase database = new();
+
+    public DatabaseOptions Options => database.Options;
+
+    public string Folder => database.Folder;
+
+    public int Xinhe { get; private set; }
+
+    public int Hubin { get; private set; }
+
+    public ResidentsDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+        OutreachDatabase.Configure(builder, database.Options, "residents");
+        return new ResidentsDbContext(builder.Options);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+        var street = new Street { Name = "迎丰街道", OfficePhone = "+8657188880000" };
+        street.Communities.Add(new Community { Name = "新河社区" });
+        street.Communities.Add(new Community { Name = "湖滨社区" });
+        db.Streets.Add(street);
+        await db.SaveChangesAsync();
+        Xinhe = street.Communities[0].Id;
+        Hubin = street.Communities[1].Id;
+    }
+
+    public async Task<Resident> AddResidentAsync(Action<Resident> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        await using var db = CreateContext();
+        var resident = new Resident { Name = "测试", Phone = "+8613800138000", CommunityId = Xinhe };
+        shape(resident);
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync();
+        return resident;
+    }
+
+    /// <summary>Accepts a file and runs the import job's method directly (no Hangfire server), as the job would.</summary>
+    public async Task<ResidentImport> ImportAsync(byte[] content, string fileName = "archive.csv")
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+        int id;
+        await using (var db = CreateContext())
+        {
+            id = (await new ResidentImporter(db, time).AcceptAsync(content, fileName, "clerk", CancellationToken.None)).Id;
+        }
+
+        await using (var db = CreateContext())
+        {
+            await new ResidentImportJob(db, new PhoneNumberParser("CN"), time, NullLogger<ResidentImportJob>.Instance).RunAsync(id, CancellationToken.None);
+        }
+
+        await using var read = CreateContext();
+        return await read.Imports.AsNoTracking().SingleAsync(i => i.Id == id);
+    }
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => database.Dispose();
+}

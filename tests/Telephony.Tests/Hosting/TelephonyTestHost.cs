@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Outreach.Telephony.Webhooks;
+
+namespace Outreach.Telephony.Tests.Hosting;
+
+/// <summary>
+/// The Telephony module in a real Kestrel on a loopback port, with the built-in emulator, and recording
+/// stand-ins for the handlers the Campaigns module provides.
+/// </summary>
+public sealed class TelephonyTestHost : IAsyncDisposable
+{
+    public const string AuthToken = "test-auth-token";
+
+    private readonly WebApplication app;
+
+    private TelephonyTestHost(WebApplication app, string baseUrl, RecordingHandlers handlers)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+        Handlers = handlers;
+    }
+
+    public string BaseUrl { get; }
+
+    public RecordingHandlers Handlers { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<TelephonyTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(baseUrl);
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:PublicBaseUrl"] = baseUrl,
+            ["Emulator:RingTime"] = "00:00:00.001",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddTelephony();
+        var handlers = new RecordingHandlers();
+        builder.Services.AddSingleton(handlers);
+        builder.Services.AddSingleton<IInboundSmsHandler>(handlers);
+        builder.Services.AddSingleton<IDeliveryStatusHandler>(handlers);
+        builder.Services.AddSingleton<IVoiceConversation>(handlers);
+
+        var app = builder.Build();
+        app.MapTelephony();
+        await app.StartAsync();
+        return new TelephonyTestHost(app, baseUrl, handlers);
+    }
+
+    public T Get<T>()
+        where T : notnull => app.Services.GetRequiredService<T>();
+
+    public HttpClient Client() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
