@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Outreach.Telephony.Webhooks;
 using Microsoft.Extensions.Logging;
 using Outreach.Agent.Conversations;
+using Outreach.Agent.Prompts;
 using Outreach.Agent.Wording;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Storage;
@@ -55,7 +56,7 @@ public sealed class CampaignTestHost : IAsyncDisposable
 
     public KeywordAgent Agent => Services.GetRequiredService<KeywordAgent>();
 
-    public TemplateNoticeWriter Writer => Services.GetRequiredService<TemplateNoticeWriter>();
+    public RecordingNoticeWriter Writer => Services.GetRequiredService<RecordingNoticeWriter>();
 
     public static async Task<CampaignTestHost> StartAsync(
         Dictionary<string, string?>? settings = null, TimeProvider? time = null, IJobFilter? filter = null, bool jobServer = true)
@@ -88,8 +89,10 @@ public sealed class CampaignTestHost : IAsyncDisposable
         services.AddSingleton<ICallPlacer>(sp => sp.GetRequiredService<RecordingCallPlacer>());
         services.AddSingleton<KeywordAgent>();
         services.AddSingleton<IResidentAgent>(sp => sp.GetRequiredService<KeywordAgent>());
-        services.AddSingleton<TemplateNoticeWriter>();
-        services.AddSingleton<INoticeWriter>(sp => sp.GetRequiredService<TemplateNoticeWriter>());
+        services.AddSingleton(sp => PromptLibrary.Load(Path.Combine(AppContext.BaseDirectory, "prompts")));
+        services.AddScoped<ResidentProfiles>();
+        services.AddSingleton<RecordingNoticeWriter>();
+        services.AddSingleton<INoticeWriter>(sp => sp.GetRequiredService<RecordingNoticeWriter>());
         services.AddHangfire(c => c.UseInMemoryStorage());
         if (jobServer)
         {
@@ -236,7 +239,7 @@ public sealed class CampaignTestHost : IAsyncDisposable
     {
         try
         {
-            return await Eventually.UntilAsync(() => CampaignAsync(id), c => c.Status == status, timeout ?? TimeSpan.FromSeconds(30), $"campaign {id} {status}");
+            return await Eventually.UntilAsync(() => CampaignAsync(id), c => c.Status == status, timeout ?? TimeSpan.FromSeconds(90), $"campaign {id} {status}");
         }
         catch (TimeoutException ex)
         {

@@ -5,7 +5,7 @@ using Outreach.Agent.Wording;
 namespace Outreach.Campaigns.Tests.Doubles;
 
 /// <summary>An INoticeWriter that writes "{name}: title — body" per segment and counts drafts.</summary>
-public sealed class TemplateNoticeWriter : INoticeWriter
+public sealed class RecordingNoticeWriter : INoticeWriter
 {
     public ConcurrentQueue<SegmentKey> Drafted { get; } = new();
 
