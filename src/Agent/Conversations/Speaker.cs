@@ -1,0 +1,7 @@
+namespace Outreach.Agent.Conversations;
+
+public enum Speaker
+{
+    Resident,
+    Agent,
+}

@@ -1,0 +1,9 @@
+namespace Outreach.Agent.Interpretation;
+
+public enum DayPart
+{
+    Morning,
+    Noon,
+    Afternoon,
+    Evening,
+}

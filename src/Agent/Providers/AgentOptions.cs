@@ -1,0 +1,42 @@
+namespace Outreach.Agent.Providers;
+
+/// <summary>Configuration section "Agent": which model answers, and how long a turn may take before the offline agent does.</summary>
+public sealed class AgentOptions
+{
+    public const string SectionName = "Agent";
+
+    public ModelProvider Provider { get; set; } = ModelProvider.Offline;
+
+    /// <summary>Model id (OpenAI, compatible endpoints); for Azure OpenAI the deployment's model, informational.</summary>
+    public string? ModelId { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>Base URL: the Azure OpenAI resource, or an OpenAI-compatible server (e.g. http://localhost:11434/v1).</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Azure OpenAI deployment name.</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>Reserved for embedding-based retrieval; the lexical index is used meanwhile.</summary>
+    public string? EmbeddingModelId { get; set; }
+
+    /// <summary>How long a call turn may wait for the model before the offline agent answers.</summary>
+    public TimeSpan CallTurnTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan SmsTurnTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where prompt files live; default: the prompts folder next to the application.</summary>
+    public string? PromptsPath { get; set; }
+
+    /// <summary>Minimum BM25 score for a knowledge passage to count as an answer.</summary>
+    public double KnowledgeThreshold { get; set; } = 2.0;
+
+    /// <summary>Seeds the demo knowledge documents into an empty knowledge base at start.</summary>
+    public bool SeedDemoKnowledge { get; set; } = true;
+
+    /// <summary>How many earlier turns of the conversation a model prompt carries.</summary>
+    public int HistoryTurns { get; set; } = 12;
+
+    public string ResolvedPromptsPath => PromptsPath ?? Path.Combine(AppContext.BaseDirectory, "prompts");
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Conversations;
+using Outreach.Agent.Knowledge;
+using Outreach.Agent.Usage;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Agent.Storage;
+
+/// <summary>The agent's own tables: conversations and turns, the knowledge base, model usage.</summary>
+public sealed class AgentDbContext(DbContextOptions<AgentDbContext> options) : DbContext(options)
+{
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationTurn> Turns => Set<ConversationTurn>();
+
+    public DbSet<KnowledgeDocument> Knowledge => Set<KnowledgeDocument>();
+
+    public DbSet<ModelUsage> Usage => Set<ModelUsage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => OutreachDatabase.ApplyConventions(this, configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AgentDbContext).Assembly);
+    }
+}

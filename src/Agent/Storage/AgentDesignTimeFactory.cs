@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Agent.Storage;
+
+/// <summary>Lets `dotnet ef migrations add` build the context without the host.</summary>
+internal sealed class AgentDesignTimeFactory : IDesignTimeDbContextFactory<AgentDbContext>
+{
+    public AgentDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<AgentDbContext>();
+        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "agent");
+        return new AgentDbContext(builder.Options);
+    }
+}
