@@ -18,7 +18,7 @@ public sealed class ConsoleImports(IServiceProvider services, IBackgroundJobClie
 
     public Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken) => Importer.FindAsync(id, cancellationToken);
 
-    public IAsyncEnumerable<ResidentImportRejection> RejectionsAsync(int id) => Importer.RejectionsAsync(id);
+    public Task WriteRejectedRowsAsync(int id, Stream destination, CancellationToken cancellationToken) => Importer.WriteRejectedRowsAsync(id, destination, cancellationToken);
 
     // The residents module may not register its importer itself; build it from the container either way.
     private ResidentImporter Importer => ActivatorUtilities.GetServiceOrCreateInstance<ResidentImporter>(services);

@@ -52,18 +52,10 @@ public sealed class ImportProgressModel(ConsoleImports imports, StaffAuditLog au
             return NotFound();
         }
 
-        // UTF-8 with BOM so Excel on a Chinese Windows opens the names correctly.
-        var csv = new StringBuilder("line,reason,row\r\n");
-        await foreach (var rejection in imports.RejectionsAsync(id).WithCancellation(cancellationToken))
-        {
-            csv.Append(rejection.Line.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(CsvField(rejection.Reason)).Append(',')
-                .Append(CsvField(rejection.Row)).Append("\r\n");
-        }
-
+        // The archive module writes the file (BOM, line, reason, the row under its own header) so both downloads match.
+        using var csv = new MemoryStream();
+        await imports.WriteRejectedRowsAsync(id, csv, cancellationToken);
         await audit.RecordAsync("exported_rejected_rows", $"import {id}", $"{Import.Rejected} rows", cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"import-{id}-rejected.csv");
+        return File(csv.ToArray(), "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
     }
-
-    internal static string CsvField(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
