@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Outreach.Residents.Access;
+using Outreach.Residents.Api;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Demo;
+using Outreach.Residents.Export;
+using Outreach.Residents.Import;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
 using Outreach.Telephony.PhoneNumbers;
@@ -33,13 +36,17 @@ public static class ResidentsModule
         services.AddScoped<ResidentTimeline>();
         services.AddScoped<ResidentConsent>();
         services.AddScoped<DemoStreetSeeder>();
+        services.AddScoped<ResidentImporter>();
+        services.AddScoped<ResidentImportJob>();
+        services.AddScoped<ResidentCsvExport>();
         return builder;
     }
 
-    /// <summary>Maps /api/residents (search, record and timeline, import, count, export).</summary>
+    /// <summary>Maps /api/residents (search, record and timeline, notes, import, count, export) and /api/communities.</summary>
     public static IEndpointRouteBuilder MapResidentsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ResidentsApi.Map(endpoints);
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using Outreach.Agent;
 using Outreach.Campaigns;
 using Outreach.Residents;
 using Outreach.Server;
+using Outreach.Server.StaffConsole;
 using Outreach.Telephony;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddTelephony();
 builder.AddResidents();
 builder.AddAgent();
 builder.AddCampaigns();
+builder.AddStaffConsole();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.MapTelephony();
 app.MapResidentsApi();
 app.MapAgentApi();
 app.MapCampaignsApi();
+app.MapStaffConsole();
 
 await app.RunAsync();
 

@@ -22,6 +22,7 @@ public static class ServerModule
         // Registered before Hangfire's server so schemas exist before any job runs.
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IStartupSeed, DemoStreetSeed>();
         services.AddHostedService<StartupBanner>();
 
         services.AddSingleton<AdminApiKey>();

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Outreach.Residents.Archive;
+using Outreach.Residents.Import;
+using Outreach.Telephony.PhoneNumbers;
 using Outreach.Residents.Storage;
 using Outreach.Testing;
 
@@ -47,6 +51,25 @@ public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
         db.Residents.Add(resident);
         await db.SaveChangesAsync();
         return resident;
+    }
+
+    /// <summary>Accepts a file and runs the import job's method directly (no Hangfire server), as the job would.</summary>
+    public async Task<ResidentImport> ImportAsync(byte[] content, string fileName = "archive.csv")
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+        int id;
+        await using (var db = CreateContext())
+        {
+            id = (await new ResidentImporter(db, time).AcceptAsync(content, fileName, "clerk", CancellationToken.None)).Id;
+        }
+
+        await using (var db = CreateContext())
+        {
+            await new ResidentImportJob(db, new PhoneNumberParser("CN"), time, NullLogger<ResidentImportJob>.Instance).RunAsync(id, CancellationToken.None);
+        }
+
+        await using var read = CreateContext();
+        return await read.Imports.AsNoTracking().SingleAsync(i => i.Id == id);
     }
 
     public Task DisposeAsync()

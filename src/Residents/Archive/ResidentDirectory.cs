@@ -22,12 +22,14 @@ public sealed class ResidentDirectory(ResidentsDbContext db, ICommunityScopeAcce
         }
     }
 
+    /// <summary>The date ages and "within N days" are counted from.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
     /// <summary>Residents the caller may see who match an audience. Opted-out residents never match.</summary>
     public IQueryable<Resident> InAudience(AudienceExpression audience)
     {
         ArgumentNullException.ThrowIfNull(audience);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        return audience.ApplyTo(Residents.Where(r => r.OptedOutAt == null), today);
+        return audience.ApplyTo(Residents.Where(r => r.OptedOutAt == null), Today);
     }
 
     public Task<Resident?> FindAsync(int id, CancellationToken cancellationToken)

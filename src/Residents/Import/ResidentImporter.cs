@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Residents.Storage;
 
@@ -32,7 +34,36 @@ public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
     public Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken)
         => db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
-    /// <summary>Rejected rows in file order.</summary>
-    public IAsyncEnumerable<ResidentImportRejection> RejectionsAsync(int id)
-        => db.ImportRejections.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable();
+    /// <summary>
+    /// Writes rejected.csv: line, reason, then the row's own columns under the file's own header, so a clerk can
+    /// fix the rows and upload this file again (the line and reason columns are ignored by the import).
+    /// </summary>
+    public async Task WriteRejectedRowsAsync(int id, Stream destination, CancellationToken cancellationToken)
+    {
+        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == id).Select(f => f.Content).SingleAsync(cancellationToken);
+        IReadOnlyList<string> header;
+        using (var file = ImportCsv.Open(content, out _))
+        {
+            header = file.Headers;
+        }
+
+        await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        await Export.ResidentCsvExport.WriteRowAsync(csv, ["line", "reason", .. header], cancellationToken);
+        await foreach (var rejection in db.ImportRejections.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            using var row = CsvReader.FromText(rejection.Row, new CsvReaderOptions { Separator = ',', HasHeader = false });
+            var fields = new List<string?> { rejection.Line.ToString(CultureInfo.InvariantCulture), rejection.Reason };
+            if (row.Read())
+            {
+                for (var i = 0; i < row.FieldCount; i++)
+                {
+                    fields.Add(row.GetString(i));
+                }
+            }
+
+            await Export.ResidentCsvExport.WriteRowAsync(csv, fields, cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
 }

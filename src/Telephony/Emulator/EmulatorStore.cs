@@ -16,6 +16,9 @@ internal sealed class EmulatorStore(IOptionsMonitor<EmulatorOptions> options)
 
     public IEnumerable<EmulatedCall> Calls => calls.Values;
 
+    /// <summary>Resident numbers that have texted, been texted, called or been called.</summary>
+    public IEnumerable<string> Phones => messagesByPhone.Keys.Union(callsByPhone.Keys).Order(StringComparer.Ordinal);
+
     public void Add(EmulatedMessage message, string residentNumber)
     {
         messages[message.Sid] = message;

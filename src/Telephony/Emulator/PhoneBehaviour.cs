@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Outreach.Telephony.Emulator;
 
 /// <summary>How a resident's phone behaves in the emulator: who answers, what they say or press, how slowly.</summary>
@@ -15,6 +17,7 @@ public sealed class PhoneBehaviour
 /// <summary>What a resident does at a Gather: say something or press keys.</summary>
 public sealed record PhoneReply(string? Speech = null, string? Digits = null);
 
+[JsonConverter(typeof(JsonStringEnumConverter<PhoneAnswer>))]
 public enum PhoneAnswer
 {
     /// <summary>A person answers and follows <see cref="PhoneBehaviour.Replies"/>.</summary>

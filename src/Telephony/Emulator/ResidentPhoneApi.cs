@@ -19,6 +19,7 @@ internal static class ResidentPhoneApi
     {
         var emulator = endpoints.MapGroup("/emulator").AllowAnonymous().DisableAntiforgery().WithTags("Twilio emulator");
         emulator.MapGet("/phone", ResidentPhonePage.Serve).ExcludeFromDescription();
+        emulator.MapGet("/phones", (EmulatorStore store) => TypedResults.Ok(store.Phones.ToList())).WithSummary("Resident numbers with activity.");
         emulator.MapPost("/phones/{number}/sms", TextCommunityAsync).WithSummary("A resident texts the community number.");
         emulator.MapPost("/phones/{number}/call", CallCommunity).WithSummary("A resident calls the community number.");
         emulator.MapGet("/phones/{number}/messages", MessagesOf).WithSummary("Messages to and from a resident's phone.");

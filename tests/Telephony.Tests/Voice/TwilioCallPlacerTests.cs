@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.Tests.Hosting;
@@ -15,6 +16,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
     private const string Machine = "+8613900000003";
     private const string Silent = "+8613900000004";
     private const string AsksForAPerson = "+8613900000005";
+    private const string PersonOnThePage = "+8613900000006";
 
     private TelephonyTestHost host = null!;
 
@@ -24,6 +26,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
         [$"Emulator:Phones:{Busy}:Answer"] = "Busy",
         [$"Emulator:Phones:{Machine}:Answer"] = "Voicemail",
         [$"Emulator:Phones:{AsksForAPerson}:Replies:0:Speech"] = "我要找人",
+        [$"Emulator:Phones:{PersonOnThePage}:Answer"] = "Interactive",
     });
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -107,6 +110,22 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
         Assert.Equal("busy", await Calls.FetchStatusAsync(placed.CallSid!, CancellationToken.None));
         Assert.Contains(await Calls.ListPlacedAsync(Busy, DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None), c => c.CallSid == placed.CallSid);
         Assert.Null(await Calls.FetchStatusAsync("CA00000000000000000000000000000000", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Person_on_the_phone_page_answers_and_presses_two()
+    {
+        var placed = await Calls.PlaceAsync(new OutboundCall(PersonOnThePage, "delivery-7"), CancellationToken.None);
+        using var client = host.Client();
+        await Eventually.UntilAsync(async () => (await client.GetFromJsonAsync<JsonElement>($"/emulator/phones/{PersonOnThePage}/calls"))[0].GetProperty("status").GetString() == "ringing", what: "ringing");
+
+        (await client.PostAsync($"/emulator/calls/{placed.CallSid}/answer", null)).EnsureSuccessStatusCode();
+        await InputsOf(placed.CallSid!, count: 1);
+        (await client.PostAsJsonAsync($"/emulator/calls/{placed.CallSid}/reply", new PhoneReply(Digits: "2"))).EnsureSuccessStatusCode();
+
+        var inputs = await InputsOf(placed.CallSid!, count: 2);
+        Assert.Equal("2", inputs[1].Digits);
+        Assert.Equal("completed", (await FinalStatusesOf(placed.CallSid!))[^1]);
     }
 
     private async Task<List<Outreach.Telephony.Webhooks.CallInput>> InputsOf(string callSid, int count) =>

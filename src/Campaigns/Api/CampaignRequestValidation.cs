@@ -1,0 +1,125 @@
+using System.Globalization;
+using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Definition;
+using Outreach.Residents.Audiences;
+
+namespace Outreach.Campaigns.Api;
+
+/// <summary>Turns a create request into a draft campaign, or into field errors that name what was wrong.</summary>
+public static class CampaignRequestValidation
+{
+    public static Campaign? ToCampaign(CreateCampaignRequest request, DateTimeOffset now, string? createdBy, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(errors);
+        Require(errors, "name", request.Name, 200);
+        Require(errors, "notice.title", request.Notice?.Title, 200);
+        Require(errors, "notice.body", request.Notice?.Body, 4000);
+        try
+        {
+            AudienceExpression.Parse(request.Audience);
+        }
+        catch (AudienceSyntaxException ex)
+        {
+            errors["audience"] = [$"audience is not valid: {ex.Reason} at position {ex.Position}"];
+        }
+
+        if (!ChannelNames.TryParse(request.Channel ?? "sms", out var channel))
+        {
+            errors["channel"] = [$"channel '{request.Channel}' is not one of {string.Join(", ", ChannelNames.All)}"];
+        }
+
+        var response = ResponseKind.None;
+        if (request.Notice?.Response is { } responseText && !Enum.TryParse(responseText, ignoreCase: true, out response))
+        {
+            errors["notice.response"] = [$"notice.response '{responseText}' is not one of {string.Join(", ", Enum.GetNames<ResponseKind>())}"];
+        }
+
+        var options = request.Notice?.Options?.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList() ?? [];
+        if (response == ResponseKind.Option && options.Count < 2)
+        {
+            errors["notice.options"] = ["notice.options needs at least two options when the response is Option"];
+        }
+
+        var keyFacts = request.Notice?.KeyFacts?.ToList() ?? [];
+        if (keyFacts.Any(f => string.IsNullOrWhiteSpace(f?.Name) || string.IsNullOrWhiteSpace(f?.Value)))
+        {
+            errors["notice.keyFacts"] = ["every key fact needs a name and a value"];
+        }
+
+        var quietFrom = Time(errors, "quietHours.from", request.QuietHours?.From, new TimeOnly(21, 0));
+        var quietUntil = Time(errors, "quietHours.until", request.QuietHours?.Until, new TimeOnly(8, 0));
+        var maxCalls = request.Plan?.MaxCalls ?? 2;
+        if (maxCalls is < 1 or > 10)
+        {
+            errors["plan.maxCalls"] = ["plan.maxCalls must be between 1 and 10"];
+        }
+
+        var retryMinutes = request.Plan?.RetryMinutes ?? 30;
+        if (retryMinutes is < 0 or > 1440)
+        {
+            errors["plan.retryMinutes"] = ["plan.retryMinutes must be between 0 and 1440"];
+        }
+
+        if (request.DailyCap is < 1)
+        {
+            errors["dailyCap"] = ["dailyCap must be at least 1 (omit it for no cap)"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new Campaign
+        {
+            Name = request.Name!.Trim(),
+            Title = request.Notice!.Title!.Trim(),
+            Body = request.Notice.Body!.Trim(),
+            KeyFacts = keyFacts.Select(f => new KeyFact(f.Name.Trim(), f.Value.Trim())).ToList(),
+            ResponseKind = response,
+            Options = options,
+            Audience = request.Audience?.Trim() ?? string.Empty,
+            Channel = channel,
+            MaxCalls = maxCalls,
+            CallRetryMinutes = retryMinutes,
+            StartAt = request.Schedule?.StartAt,
+            QuietFrom = quietFrom,
+            QuietUntil = quietUntil,
+            DailyCap = request.DailyCap,
+            OnePerHousehold = request.OnePerHousehold ?? false,
+            Status = CampaignStatus.Draft,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"{field} is required"];
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            errors[field] = [$"{field} is longer than {maxLength} characters"];
+        }
+    }
+
+    private static TimeOnly Time(Dictionary<string, string[]> errors, string field, string? value, TimeOnly fallback)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors[field] = [$"{field} '{value}' is not a time like 21:00"];
+        return fallback;
+    }
+}

@@ -1,0 +1,27 @@
+using Outreach.Agent.Conversations;
+
+namespace Outreach.Campaigns.Api;
+
+/// <summary>Body of POST /api/campaigns. Channel: sms, voice, voice_then_sms or preferred.</summary>
+public sealed record CreateCampaignRequest(
+    string? Name,
+    NoticeRequest? Notice,
+    string? Audience,
+    string? Channel,
+    PlanRequest? Plan = null,
+    ScheduleRequest? Schedule = null,
+    QuietHoursRequest? QuietHours = null,
+    int? DailyCap = null,
+    bool? OnePerHousehold = null);
+
+/// <summary>The notice. Response: None, ConfirmDecline, Option or FreeAnswer.</summary>
+public sealed record NoticeRequest(string? Title, string? Body, IReadOnlyList<KeyFact>? KeyFacts = null, string? Response = null, IReadOnlyList<string>? Options = null);
+
+/// <summary>Voice plans: calls per resident and minutes between them.</summary>
+public sealed record PlanRequest(int? MaxCalls = null, int? RetryMinutes = null);
+
+/// <summary>When to start; omitted means at launch.</summary>
+public sealed record ScheduleRequest(DateTimeOffset? StartAt = null);
+
+/// <summary>Street-local "HH:mm" times; default 21:00 to 08:00.</summary>
+public sealed record QuietHoursRequest(string? From = null, string? Until = null);

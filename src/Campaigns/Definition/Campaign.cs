@@ -1,0 +1,73 @@
+using Outreach.Agent.Conversations;
+
+namespace Outreach.Campaigns.Definition;
+
+/// <summary>A notice sent to an audience on a channel plan and schedule.</summary>
+public sealed class Campaign
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    /// <summary>Facts every wording must carry unchanged (date, time, place, phone, amount).</summary>
+    public List<KeyFact> KeyFacts { get; set; } = [];
+
+    public ResponseKind ResponseKind { get; set; }
+
+    /// <summary>Options or time slots residents pick from, with <see cref="ResponseKind.Option"/>.</summary>
+    public List<string> Options { get; set; } = [];
+
+    /// <summary>The audience expression as staff wrote it; snapshotted into targets at launch.</summary>
+    public string Audience { get; set; } = string.Empty;
+
+    public ChannelPlanKind Channel { get; set; }
+
+    /// <summary>Calls per resident before the plan moves on (voice plans).</summary>
+    public int MaxCalls { get; set; } = 2;
+
+    /// <summary>Wait before calling again after busy or no answer.</summary>
+    public int CallRetryMinutes { get; set; } = 30;
+
+    /// <summary>When to start; null means at launch.</summary>
+    public DateTimeOffset? StartAt { get; set; }
+
+    /// <summary>Start of the nightly window in which no one is contacted (street-local time).</summary>
+    public TimeOnly QuietFrom { get; set; } = new(21, 0);
+
+    public TimeOnly QuietUntil { get; set; } = new(8, 0);
+
+    /// <summary>IANA time zone of the street; fixed at launch.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Most contacts a resident gets per day across all campaigns; null means no cap.</summary>
+    public int? DailyCap { get; set; }
+
+    /// <summary>Contact one person per household.</summary>
+    public bool OnePerHousehold { get; set; }
+
+    public CampaignStatus Status { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? LaunchedAt { get; set; }
+
+    /// <summary>Set when the audience snapshot is complete; the launch job does not snapshot twice.</summary>
+    public DateTimeOffset? SnapshotAt { get; set; }
+
+    public int ChunkCount { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>When the next follow-up sweep is scheduled; keeps follow-up sweeps from multiplying.</summary>
+    public DateTimeOffset? NextSweepAt { get; set; }
+
+    public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options);
+}

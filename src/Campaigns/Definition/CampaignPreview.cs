@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Wording;
+using Outreach.Campaigns.Dispatch;
+using Outreach.Campaigns.Targets;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Audiences;
+using Outreach.Telephony.Messaging;
+
+namespace Outreach.Campaigns.Definition;
+
+/// <summary>
+/// What residents will receive, before launch: every segment's wording (drafted now and kept for the launch) with its
+/// SMS cost, and a few messages filled in for real residents.
+/// </summary>
+public sealed class CampaignPreview(ResidentDirectory directory, SegmentWordings wordings, TimeProvider time)
+{
+    private const int Samples = 5;
+
+    public async Task<PreviewView> BuildAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
+        var residents = await directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Tags, r.BirthDate, r.Gender })
+            .ToListAsync(cancellationToken);
+        var targets = residents.Select(r => new CampaignTarget
+        {
+            ResidentId = r.Id,
+            Name = r.Name,
+            Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
+            Phone = r.Phone,
+            Language = r.Language,
+            PreferredChannel = r.PreferredChannel,
+            CommunityId = r.CommunityId,
+            CommunityName = r.Community,
+            Building = r.Building,
+            Unit = r.Unit,
+            Segment = SegmentWordings.SegmentOf(r.Tags, r.BirthDate, today),
+        }).ToList();
+        var segments = targets.SelectMany(t => ChannelPlan.Steps(campaign, t.PreferredChannel).Distinct().Select(c => new Agent.Wording.SegmentKey(t.Language, t.Segment, c))).ToHashSet();
+        var drafted = await wordings.EnsureAsync(campaign, segments, cancellationToken);
+        var book = await wordings.LoadAsync(campaign, cancellationToken);
+        var segmentViews = drafted.Where(w => segments.Contains(w.Key))
+            .Select(w => new SegmentPreview(w.Language, w.Audience, w.Channel, targets.Count(t => t.Language == w.Language && t.Segment == w.Audience), w.Template, w.Source, Cost(w.Channel, w.Template)))
+            .ToList();
+        var samples = targets.GroupBy(t => (t.Language, t.Segment)).Select(g => g.First()).Take(Samples)
+            .SelectMany(t => ChannelPlan.Steps(campaign, t.PreferredChannel).Distinct().Select(channel =>
+            {
+                var text = book.Fill(t, channel);
+                return new SampleMessage(t.ResidentId, t.Name, channel, text, Cost(channel, text));
+            }))
+            .ToList();
+        return new PreviewView(targets.Count, segmentViews, samples);
+    }
+
+    private static SmsEncoding? Cost(ContactChannel channel, string text) => channel == ContactChannel.Sms ? SmsSegments.Measure(text) : null;
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Wording;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Storage;
+using Outreach.Campaigns.Targets;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Audiences;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>
+/// Freezes a campaign's audience into targets at launch, in pages by resident id. A snapshot that a crash cut short
+/// resumes after the last resident it holds; the unique (campaign, resident) index keeps every resident once.
+/// </summary>
+public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory directory, IOptions<CampaignOptions> options, TimeProvider time)
+{
+    private const int PageSize = 2_000;
+
+    /// <summary>The time zone of the street the audience lives in (quiet hours are kept in it); null for an empty audience.</summary>
+    public Task<string?> StreetTimeZoneAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
+            .Select(r => r.Community!.Street!.TimeZone).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Returns the number of targets.</summary>
+    public async Task<int> TakeAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var audience = AudienceExpression.Parse(campaign.Audience);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
+        var existing = db.Targets.AsNoTracking().Where(t => t.CampaignId == campaign.Id);
+        var count = await existing.CountAsync(cancellationToken);
+        var lastResidentId = count == 0 ? 0 : await existing.MaxAsync(t => t.ResidentId, cancellationToken);
+        var households = campaign.OnePerHousehold
+            ? (await existing.Where(t => t.Household != null).Select(t => new { t.CommunityId, t.Household }).ToListAsync(cancellationToken))
+                .Select(h => (h.CommunityId, h.Household!)).ToHashSet()
+            : [];
+        var due = campaign.StartAt is { } start && start > time.GetUtcNow() ? start : time.GetUtcNow();
+        while (true)
+        {
+            var page = await directory.InAudience(audience)
+                .Where(r => r.Id > lastResidentId).OrderBy(r => r.Id).Take(PageSize)
+                .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Household, r.Tags, r.BirthDate, r.Gender })
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                return count;
+            }
+
+            lastResidentId = page[^1].Id;
+            var targets = new List<CampaignTarget>(page.Count);
+            foreach (var r in page)
+            {
+                if (campaign.OnePerHousehold && r.Household is not null && !households.Add((r.CommunityId, r.Household)))
+                {
+                    continue;
+                }
+
+                targets.Add(new CampaignTarget
+                {
+                    CampaignId = campaign.Id,
+                    ResidentId = r.Id,
+                    Name = r.Name,
+                    Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
+                    Phone = r.Phone,
+                    Language = r.Language,
+                    PreferredChannel = r.PreferredChannel,
+                    CommunityId = r.CommunityId,
+                    CommunityName = r.Community,
+                    Building = r.Building,
+                    Unit = r.Unit,
+                    Household = r.Household,
+                    Segment = SegmentWordings.SegmentOf(r.Tags, r.BirthDate, today),
+                    ChunkNo = (count + targets.Count) / options.Value.ChunkSize,
+                    DueAt = due,
+                });
+            }
+
+            count += (await db.InsertNewAsync(targets, null, cancellationToken)).Count;
+            db.ChangeTracker.Clear();
+        }
+    }
+}

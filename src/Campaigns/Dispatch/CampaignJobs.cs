@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Storage;
+using Outreach.Campaigns.Targets;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>
+/// The campaign's Hangfire jobs. Each takes ids only and is safe to run twice: state lives in the database and
+/// every side effect is guarded by a record written before it.
+/// </summary>
+public sealed class CampaignJobs(
+    CampaignsDbContext db,
+    AudienceSnapshot snapshot,
+    SegmentWordings wordings,
+    DeliveryDispatcher dispatcher,
+    AttemptRecovery recovery,
+    CampaignScheduler scheduler,
+    IOptions<CampaignOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Snapshots the audience, drafts the segment wordings once, and fans out one job per chunk.</summary>
+    public async Task LaunchAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Scheduled)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Running).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null || campaign.Status is CampaignStatus.Cancelled or CampaignStatus.Completed or CampaignStatus.Draft)
+        {
+            return;
+        }
+
+        if (campaign.SnapshotAt is null)
+        {
+            var timeZone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
+            var count = await snapshot.TakeAsync(campaign, cancellationToken);
+            var chunks = campaign.ChunkCount = (count + options.Value.ChunkSize - 1) / options.Value.ChunkSize;
+            var snapshotAt = campaign.SnapshotAt = time.GetUtcNow();
+            await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.TimeZone, timeZone).SetProperty(c => c.ChunkCount, chunks).SetProperty(c => c.SnapshotAt, snapshotAt), cancellationToken);
+        }
+
+        await wordings.EnsureAsync(campaign, await wordings.SegmentsOfTargetsAsync(campaign, cancellationToken), cancellationToken);
+        scheduler.DispatchChunks(campaignId, campaign.ChunkCount);
+        await scheduler.EnsureNextSweepAsync(campaignId, cancellationToken);
+    }
+
+    /// <summary>Contacts the due targets of one chunk; in quiet hours the chunk is deferred to the morning, never dropped.</summary>
+    public async Task DispatchChunkAsync(int campaignId, int chunkNo, CancellationToken cancellationToken)
+    {
+        var stop = await dispatcher.DispatchDueAsync(campaignId, chunkNo, cancellationToken);
+        if (stop.QuietUntil is { } until)
+        {
+            scheduler.DeferChunk(campaignId, chunkNo, until);
+        }
+    }
+
+    /// <summary>
+    /// Follow-ups (call again, then SMS), throttled and capped deliveries now due, recovery of unknown attempts,
+    /// and completion. Re-arms itself while the campaign runs.
+    /// </summary>
+    public async Task SweepAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        // This sweep is the pending one now (Hangfire may start it a little before its time): the next one is ours to arm.
+        await scheduler.SweepStartedAsync(campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null || campaign.Status != CampaignStatus.Running || campaign.SnapshotAt is null)
+        {
+            return;
+        }
+
+        await recovery.RecoverAsync(campaign, cancellationToken);
+        var stop = await dispatcher.DispatchDueAsync(campaignId, null, cancellationToken);
+        if (await TryCompleteAsync(campaignId, cancellationToken))
+        {
+            return;
+        }
+
+        if (stop.QuietUntil is { } until)
+        {
+            await scheduler.EnsureSweepAsync(campaignId, until, cancellationToken);
+        }
+        else
+        {
+            await scheduler.EnsureNextSweepAsync(campaignId, cancellationToken);
+        }
+    }
+
+    /// <summary>A campaign is complete when no resident's outcome is still pending.</summary>
+    private async Task<bool> TryCompleteAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (await db.Targets.AnyAsync(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Pending, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>Dispatch settings (configuration section "Campaigns").</summary>
+public sealed class CampaignOptions
+{
+    public const string SectionName = "Campaigns";
+
+    /// <summary>Targets per dispatch job.</summary>
+    [Range(1, 100_000)]
+    public int ChunkSize { get; set; } = 500;
+
+    /// <summary>Targets decided, sent and written back together inside a chunk; status is checked between batches.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 250;
+
+    /// <summary>Requests to Twilio in flight at once per chunk job.</summary>
+    [Range(1, 1_000)]
+    public int SendConcurrency { get; set; } = 32;
+
+    /// <summary>Messages per second per sender number; 0 means no throttle.</summary>
+    [Range(0, 100_000)]
+    public double MessagesPerSecond { get; set; }
+
+    /// <summary>Calls placed per second per sender number; 0 means no throttle.</summary>
+    [Range(0, 10_000)]
+    public double CallsPerSecond { get; set; }
+
+    /// <summary>Calls in progress at once; 0 means no cap.</summary>
+    [Range(0, 10_000)]
+    public int MaxConcurrentCalls { get; set; }
+
+    /// <summary>A call slot is given back after this long even if its final status callback never came.</summary>
+    [Range(1, 240)]
+    public int MaxCallMinutes { get; set; } = 15;
+
+    /// <summary>An attempt decided this long ago without a SID is looked up at Twilio (its request may have died with a process).</summary>
+    [Range(1, 3_600)]
+    public int UnknownAttemptSeconds { get; set; } = 60;
+
+    /// <summary>An attempt without a final status this long after sending is fetched from Twilio.</summary>
+    [Range(1, 1_440)]
+    public int StuckAttemptMinutes { get; set; } = 30;
+
+    /// <summary>How often a running campaign is swept for follow-ups, recoveries and completion.</summary>
+    [Range(1, 3_600)]
+    public int SweepSeconds { get; set; } = 10;
+
+    /// <summary>Inbound messages bind to a campaign that ended at most this many days ago.</summary>
+    [Range(0, 365)]
+    public int RecentCampaignDays { get; set; } = 7;
+}

@@ -1,0 +1,65 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Storage;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>Puts a campaign's work on Hangfire. Delays are measured on <see cref="TimeProvider"/>, so tests control them.</summary>
+public sealed class CampaignScheduler(IBackgroundJobClient jobs, CampaignsDbContext db, IOptions<CampaignOptions> options, TimeProvider time)
+{
+    public void Launch(int campaignId, DateTimeOffset? startAt)
+    {
+        var delay = startAt is { } at ? at - time.GetUtcNow() : TimeSpan.Zero;
+        if (delay > TimeSpan.Zero)
+        {
+            jobs.Schedule<CampaignJobs>(j => j.LaunchAsync(campaignId, CancellationToken.None), delay);
+        }
+        else
+        {
+            jobs.Enqueue<CampaignJobs>(j => j.LaunchAsync(campaignId, CancellationToken.None));
+        }
+    }
+
+    public void DispatchChunks(int campaignId, int chunkCount)
+    {
+        for (var chunk = 0; chunk < chunkCount; chunk++)
+        {
+            var chunkNo = chunk;
+            jobs.Enqueue<CampaignJobs>(j => j.DispatchChunkAsync(campaignId, chunkNo, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Quiet hours or a paused sender: run the chunk again when it may send.</summary>
+    public void DeferChunk(int campaignId, int chunkNo, DateTimeOffset until)
+        => jobs.Schedule<CampaignJobs>(j => j.DispatchChunkAsync(campaignId, chunkNo, CancellationToken.None), Delay(until));
+
+    /// <summary>
+    /// Makes sure a sweep (follow-ups, recoveries, completion) runs no later than <paramref name="at"/>. One sweep is
+    /// pending per campaign at a time: the campaign row remembers it, so repeated calls schedule nothing more.
+    /// </summary>
+    public async Task EnsureSweepAsync(int campaignId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await db.Campaigns
+            .Where(c => c.Id == campaignId && (c.NextSweepAt == null || c.NextSweepAt <= now || c.NextSweepAt > at))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextSweepAt, at), cancellationToken);
+        if (claimed > 0)
+        {
+            jobs.Schedule<CampaignJobs>(j => j.SweepAsync(campaignId, CancellationToken.None), Delay(at));
+        }
+    }
+
+    /// <summary>A sweep began: the campaign no longer has one pending.</summary>
+    public Task SweepStartedAsync(int campaignId, CancellationToken cancellationToken)
+        => db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.NextSweepAt, (DateTimeOffset?)null), cancellationToken);
+
+    public Task EnsureNextSweepAsync(int campaignId, CancellationToken cancellationToken)
+        => EnsureSweepAsync(campaignId, time.GetUtcNow().AddSeconds(options.Value.SweepSeconds), cancellationToken);
+
+    private TimeSpan Delay(DateTimeOffset until)
+    {
+        var delay = until - time.GetUtcNow();
+        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+    }
+}

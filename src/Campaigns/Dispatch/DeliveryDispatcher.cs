@@ -1,0 +1,252 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Delivery;
+using Outreach.Campaigns.Storage;
+using Outreach.Campaigns.Targets;
+using Outreach.Residents.Archive;
+using Outreach.Telephony.Messaging;
+using Outreach.Telephony.PhoneNumbers;
+using Outreach.Telephony.Voice;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>
+/// Contacts the due targets of a campaign, batch by batch: first the decision (the attempt row, under its unique
+/// index), then Twilio, then the SIDs, written back per batch. Stops between batches when the campaign is paused or
+/// cancelled, or when quiet hours begin.
+/// </summary>
+public sealed partial class DeliveryDispatcher(
+    CampaignsDbContext db,
+    SegmentWordings wordings,
+    ISmsSender sms,
+    ICallPlacer calls,
+    DispatchThrottle throttle,
+    DeliveryProgress progress,
+    CampaignScheduler scheduler,
+    ResidentConsent consent,
+    IOptions<CampaignOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryDispatcher> logger)
+{
+    /// <summary>Dispatches the due targets of one chunk, or the campaign's due follow-ups when <paramref name="chunkNo"/> is null.</summary>
+    public async Task<DispatchStop> DispatchDueAsync(int campaignId, int? chunkNo, CancellationToken cancellationToken)
+    {
+        var batchSize = BatchSize();
+        WordingBook? book = null;
+        long lastId = 0;
+        while (true)
+        {
+            var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
+            if (campaign.Status != CampaignStatus.Running)
+            {
+                return DispatchStop.Stopped;
+            }
+
+            var now = time.GetUtcNow();
+            if (QuietHours.OpensAt(now, campaign.QuietFrom, campaign.QuietUntil, campaign.TimeZone) is { } opens)
+            {
+                return DispatchStop.Quiet(opens);
+            }
+
+            var due = db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Id > lastId && t.DueAt != null && t.DueAt <= now);
+            // First contacts belong to their chunk's job; follow-ups (due again after the snapshot) to the sweep.
+            var snapshotAt = campaign.SnapshotAt ?? now;
+            due = chunkNo is { } chunk ? due.Where(t => t.ChunkNo == chunk) : due.Where(t => t.DueAt > snapshotAt);
+            var batch = await due.OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return DispatchStop.Done;
+            }
+
+            lastId = batch[^1].Id;
+            book ??= await wordings.LoadAsync(campaign, cancellationToken);
+            var allowed = await DeferCappedAsync(campaign, batch, now, cancellationToken);
+            var owned = await DecideAsync(campaign, allowed, now, cancellationToken);
+            var outcomes = await SendAsync(book, owned, cancellationToken);
+            await RecordAsync(campaign, outcomes, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Sends an attempt again whose earlier request provably never reached Twilio (see <see cref="AttemptRecovery"/>).</summary>
+    public async Task ResendAsync(Campaign campaign, DeliveryAttempt attempt, CampaignTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        db.Attempts.Attach(attempt);
+        var book = await wordings.LoadAsync(campaign, cancellationToken);
+        var outcomes = await SendAsync(book, [(attempt, target)], cancellationToken);
+        await RecordAsync(campaign, outcomes, cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private int BatchSize()
+    {
+        var size = options.Value.BatchSize;
+        // With a throttle, a batch takes at most about two seconds, so pause and cancel still act within seconds.
+        return throttle.SlowestRate is { } rate ? Math.Clamp((int)(rate * 2), 1, size) : size;
+    }
+
+    /// <summary>Residents at their daily contact cap wait for the next street-local day.</summary>
+    private async Task<IReadOnlyList<CampaignTarget>> DeferCappedAsync(Campaign campaign, List<CampaignTarget> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (campaign.DailyCap is not { } cap)
+        {
+            return batch;
+        }
+
+        var dayStart = QuietHours.StartOfDay(now, campaign.TimeZone);
+        var residentIds = batch.Select(t => t.ResidentId).ToList();
+        var counts = await db.Attempts.AsNoTracking()
+            .Where(a => residentIds.Contains(a.ResidentId) && a.DecidedAt >= dayStart)
+            .GroupBy(a => a.ResidentId).Select(g => new { ResidentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ResidentId, g => g.Count, cancellationToken);
+        var capped = batch.Where(t => counts.GetValueOrDefault(t.ResidentId) >= cap).Select(t => t.Id).ToList();
+        if (capped.Count == 0)
+        {
+            return batch;
+        }
+
+        var tomorrow = dayStart.AddDays(1);
+        await db.Targets.Where(t => capped.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, tomorrow), cancellationToken);
+        await scheduler.EnsureSweepAsync(campaign.Id, tomorrow, cancellationToken);
+        return batch.Where(t => !capped.Contains(t.Id)).ToList();
+    }
+
+    /// <summary>Records the decision to contact: attempts this worker inserts are its to send; the rest belong to someone else.</summary>
+    private async Task<IReadOnlyList<(DeliveryAttempt Attempt, CampaignTarget Target)>> DecideAsync(Campaign campaign, IReadOnlyList<CampaignTarget> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var byAttempt = new Dictionary<DeliveryAttempt, CampaignTarget>(batch.Count, ReferenceEqualityComparer.Instance);
+        foreach (var target in batch)
+        {
+            var steps = ChannelPlan.Steps(campaign, target.PreferredChannel);
+            if (target.Step >= steps.Count)
+            {
+                continue;
+            }
+
+            byAttempt[new DeliveryAttempt
+            {
+                CampaignId = campaign.Id,
+                ResidentId = target.ResidentId,
+                TargetId = target.Id,
+                AttemptNo = target.Step + 1,
+                Channel = steps[target.Step],
+                Status = DeliveryStatus.Decided,
+                DecidedAt = now,
+            }] = target;
+        }
+
+        var inserted = await db.InsertNewAsync([.. byAttempt.Keys], async (rows, token) =>
+        {
+            // In the same transaction: the target is no longer due; its attempt's outcome decides what comes next.
+            var targetIds = rows.Select(a => a.TargetId).ToList();
+            await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, (DateTimeOffset?)null), token);
+        }, cancellationToken);
+        return [.. inserted.Select(a => (a, byAttempt[a]))];
+    }
+
+    private async Task<IReadOnlyList<SendOutcome>> SendAsync(WordingBook book, IReadOnlyList<(DeliveryAttempt Attempt, CampaignTarget Target)> owned, CancellationToken cancellationToken)
+    {
+        var outcomes = new SendOutcome[owned.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, owned.Count, parallel, async (i, token) =>
+            outcomes[i] = await SendOneAsync(book, owned[i].Attempt, owned[i].Target, token));
+        return outcomes;
+    }
+
+    private async Task<SendOutcome> SendOneAsync(WordingBook book, DeliveryAttempt attempt, CampaignTarget target, CancellationToken cancellationToken)
+    {
+        var reference = attempt.Id.ToString(CultureInfo.InvariantCulture);
+        await throttle.WaitAsync(attempt.Channel, attempt.Id, cancellationToken);
+        try
+        {
+            if (attempt.Channel == ContactChannel.Sms)
+            {
+                var sent = await sms.SendAsync(new OutboundSms(target.Phone, book.Fill(target, ContactChannel.Sms), reference), cancellationToken);
+                return new SendOutcome(attempt, target, sent.Disposition, sent.MessageSid, sent.ErrorCode, sent.RetryAfter);
+            }
+
+            var placed = await calls.PlaceAsync(new OutboundCall(target.Phone, reference), cancellationToken);
+            if (!placed.Accepted)
+            {
+                throttle.CallEnded(attempt.Id);
+            }
+
+            return new SendOutcome(attempt, target, placed.Disposition, placed.CallSid, placed.ErrorCode, placed.RetryAfter);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whether Twilio took it is unknown: the attempt keeps its decision and recovery looks it up, never resends blindly.
+            LogSendFailed(ex, attempt.Id, PhoneMask.Mask(target.Phone));
+            return new SendOutcome(attempt, target, SendDisposition.Unknown, null, null, null);
+        }
+    }
+
+    private async Task RecordAsync(Campaign campaign, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var accepted = outcomes.Where(o => o.Disposition == SendDisposition.Accepted && o.Sid is not null).ToList();
+        foreach (var outcome in accepted)
+        {
+            outcome.Attempt.ProviderSid = outcome.Sid;
+            outcome.Attempt.SentAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (accepted.Count > 0)
+        {
+            var ids = accepted.Select(o => o.Attempt.Id).ToList();
+            var queued = DeliveryStates.Rank(DeliveryStatus.Queued);
+            await db.Attempts.Where(a => ids.Contains(a.Id) && a.StatusRank < queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, DeliveryStatus.Queued).SetProperty(a => a.StatusRank, queued), cancellationToken);
+        }
+
+        await RescheduleThrottledAsync(campaign, outcomes.Where(o => o.Disposition == SendDisposition.Throttled).ToList(), now, cancellationToken);
+        if (outcomes.Any(o => o.Disposition == SendDisposition.Unknown || (o.Disposition == SendDisposition.Accepted && o.Sid is null)))
+        {
+            await scheduler.EnsureSweepAsync(campaign.Id, now.AddSeconds(options.Value.UnknownAttemptSeconds), cancellationToken);
+        }
+
+        foreach (var outcome in outcomes.Where(o => o.Disposition is SendDisposition.InvalidRecipient or SendDisposition.Rejected or SendDisposition.RecipientOptedOut))
+        {
+            if (outcome.Disposition == SendDisposition.RecipientOptedOut)
+            {
+                await db.Targets.Where(t => t.Id == outcome.Target.Id && t.Outcome == TargetOutcome.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.OptedOut).SetProperty(t => t.OutcomeAt, now), cancellationToken);
+                await consent.OptOutAsync(outcome.Target.ResidentId, "carrier", outcome.Attempt.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            }
+
+            await progress.ApplyAsync(new StatusReport(outcome.Attempt.Id, null, DeliveryStatus.Failed, outcome.ErrorCode), cancellationToken);
+        }
+    }
+
+    /// <summary>Twilio said "too many requests": the decision is withdrawn (nothing was sent) and the target is due again after Retry-After.</summary>
+    private async Task RescheduleThrottledAsync(Campaign campaign, List<SendOutcome> throttled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (throttled.Count == 0)
+        {
+            return;
+        }
+
+        var retryAfter = throttled.Max(o => o.RetryAfter ?? TimeSpan.FromSeconds(1));
+        foreach (var channel in throttled.Select(o => o.Attempt.Channel).Distinct())
+        {
+            throttle.Pause(channel, retryAfter);
+        }
+
+        var due = now + retryAfter;
+        var attemptIds = throttled.Select(o => o.Attempt.Id).ToList();
+        var targetIds = throttled.Select(o => o.Target.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Attempts.Where(a => attemptIds.Contains(a.Id) && a.ProviderSid == null && a.StatusRank == 0).ExecuteDeleteAsync(cancellationToken);
+        await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await scheduler.EnsureSweepAsync(campaign.Id, due, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending attempt {AttemptId} to {Phone} failed; its fate will be looked up before any resend")]
+    private partial void LogSendFailed(Exception exception, long attemptId, string phone);
+}

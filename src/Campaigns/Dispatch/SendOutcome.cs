@@ -1,0 +1,8 @@
+using Outreach.Campaigns.Delivery;
+using Outreach.Campaigns.Targets;
+using Outreach.Telephony.Messaging;
+
+namespace Outreach.Campaigns.Dispatch;
+
+/// <summary>What Twilio said to one owned attempt.</summary>
+public sealed record SendOutcome(DeliveryAttempt Attempt, CampaignTarget Target, SendDisposition Disposition, string? Sid, int? ErrorCode, TimeSpan? RetryAfter);

@@ -1,0 +1,8 @@
+namespace Outreach.Campaigns.Inbox;
+
+public enum InboxItemKind
+{
+    Question,
+    Callback,
+    Problem,
+}

@@ -1,0 +1,8 @@
+namespace Outreach.Campaigns.Inbox;
+
+public enum InboxItemStatus
+{
+    Open,
+    Assigned,
+    Resolved,
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Outreach.Residents.Storage;
+
+namespace Outreach.Campaigns.Storage;
+
+/// <summary>Lets `dotnet ef migrations add` build the context without the host.</summary>
+internal sealed class CampaignsDesignTimeFactory : IDesignTimeDbContextFactory<CampaignsDbContext>
+{
+    public CampaignsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
+        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "campaigns");
+        return new CampaignsDbContext(builder.Options);
+    }
+}

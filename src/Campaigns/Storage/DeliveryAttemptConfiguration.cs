@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Delivery;
+
+namespace Outreach.Campaigns.Storage;
+
+internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<DeliveryAttempt>
+{
+    public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)
+    {
+        builder.ToTable("delivery_attempts");
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(8);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ProviderSid).HasMaxLength(64);
+        builder.Property(a => a.AnsweredBy).HasMaxLength(32);
+        // The exactly-once guarantee: the first insert of an attempt owns its send.
+        builder.HasIndex(a => new { a.CampaignId, a.ResidentId, a.AttemptNo }).IsUnique();
+        builder.HasIndex(a => a.ProviderSid);
+        builder.HasIndex(a => new { a.ResidentId, a.DecidedAt });
+        builder.HasIndex(a => new { a.CampaignId, a.StatusRank });
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

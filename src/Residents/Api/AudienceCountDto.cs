@@ -1,0 +1,3 @@
+namespace Outreach.Residents.Api;
+
+public sealed record AudienceCountDto(string Audience, int Count);

@@ -1,0 +1,3 @@
+namespace Outreach.Residents.Api;
+
+public sealed record TimelinePageDto(IReadOnlyList<TimelineEntryDto> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,240 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Import;
+
+namespace Outreach.Residents.Tests.Import;
+
+public sealed class ResidentImportJobTests : IAsyncLifetime
+{
+    private readonly ArchiveDatabase archive = new();
+
+    public Task InitializeAsync() => archive.InitializeAsync();
+
+    public Task DisposeAsync() => archive.DisposeAsync();
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private async Task<List<Resident>> ResidentsAsync()
+    {
+        await using var db = archive.CreateContext();
+        return await db.Residents.Include(r => r.Dates).Include(r => r.Community).OrderBy(r => r.Id).ToListAsync();
+    }
+
+    private async Task<List<ResidentImportRejection>> RejectionsAsync(int importId)
+    {
+        await using var db = archive.CreateContext();
+        return await db.ImportRejections.Where(r => r.ImportId == importId).OrderBy(r => r.Line).ToListAsync();
+    }
+
+    private const string ChineseFile = "姓名,手机,社区,楼栋,单元,户号,出生日期,语言,渠道,标签,编号,体检日期\n王秀英,138 0013 8000,新河,3,2,301,1950-03-01,中文,电话,elderly|独居,E1,2026-12-05\n";
+
+    [Fact]
+    public async Task Reads_utf8_without_bom_with_chinese_headers()
+    {
+        var import = await archive.ImportAsync(Utf8(ChineseFile));
+        Assert.Equal((ResidentImportStatus.Completed, "utf-8", 1, 1, 0), (import.Status, import.Encoding, import.TotalRows, import.Created, import.Rejected));
+        var r = Assert.Single(await ResidentsAsync());
+        Assert.Equal(("王秀英", "+8613800138000", "新河社区", "3", "2", "301"), (r.Name, r.Phone, r.Community!.Name, r.Building, r.Unit, r.Household));
+        Assert.Equal((new DateOnly(1950, 3, 1), "zh-CN", ContactChannel.Voice, "E1"), (r.BirthDate, r.Language, r.PreferredChannel, r.ExternalId));
+        Assert.Equal(["elderly", "独居"], r.Tags);
+        Assert.Equal(("体检日期", new DateOnly(2026, 12, 5)), (r.Dates.Single().Name, r.Dates.Single().Value));
+    }
+
+    [Fact]
+    public async Task Reads_utf8_with_bom()
+    {
+        var import = await archive.ImportAsync([.. Encoding.UTF8.GetPreamble(), .. Utf8(ChineseFile)]);
+        Assert.Equal(("utf-8 (BOM)", 1), (import.Encoding, import.Created));
+        Assert.Equal("王秀英", Assert.Single(await ResidentsAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Reads_gb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var import = await archive.ImportAsync(Encoding.GetEncoding("GB18030").GetBytes(ChineseFile));
+        Assert.Equal(("gb18030", 1, 0), (import.Encoding, import.Created, import.Rejected));
+        var r = Assert.Single(await ResidentsAsync());
+        Assert.Equal(("王秀英", "新河社区"), (r.Name, r.Community!.Name));
+    }
+
+    [Fact]
+    public async Task Normalises_the_ways_clerks_write_numbers()
+    {
+        var import = await archive.ImportAsync(Utf8("""
+            Name,Phone,Community,External ID
+            A,138 0013 8001,新河社区,1
+            B,+86-138-0013-8002,新河社区,2
+            C,008613800138003,新河社区,3
+            D,0571-8888 0000,湖滨,4
+            """));
+        Assert.Equal(4, import.Created);
+        Assert.Equal(["+8613800138001", "+8613800138002", "+8613800138003", "+8657188880000"], (await ResidentsAsync()).Select(r => r.Phone));
+    }
+
+    [Fact]
+    public async Task Rejects_bad_rows_with_their_line_and_a_reason_a_clerk_reads()
+    {
+        var import = await archive.ImportAsync(Utf8("""
+            name,phone,community,birth date,checkup_due
+            Good,13800138000,新河,1950-03-01,
+            Short,1380013,新河,,
+            Nowhere,13800138001,西湖,,
+            Badbirth,13800138002,新河,1950-13-01,
+            Baddue,13800138003,新河,,next week
+            ,13800138004,新河,,
+            Nocommunity,13800138005,,,
+            """));
+        Assert.Equal((1, 6, 7), (import.Created, import.Rejected, import.ProcessedRows));
+        var rejections = await RejectionsAsync(import.Id);
+        Assert.Equal(
+            [
+                (3, "phone 1380013 is too short"),
+                (4, "community 西湖 is not in this street (known: 新河社区, 湖滨社区)"),
+                (5, "birth date 1950-13-01 is not a date (write it like 1950-03-01)"),
+                (6, "checkup_due next week is not a date (write it like 2026-12-01)"),
+                (7, "name is empty"),
+                (8, "community is empty; a new resident needs one"),
+            ],
+            rejections.Select(r => (r.Line, r.Reason)));
+        Assert.Equal("Short,1380013,新河,,", rejections[0].Row);
+    }
+
+    [Fact]
+    public async Task Rejects_duplicates_inside_one_file()
+    {
+        var import = await archive.ImportAsync(Utf8("""
+            name,phone,community,external id
+            A,13800138000,新河,
+            A again,138-0013-8000,新河,
+            B,13800138001,新河,E1
+            B again,13800138002,新河,E1
+            """));
+        Assert.Equal((2, 2), (import.Created, import.Rejected));
+        Assert.Equal(
+            [(3, "duplicate of line 2 (same phone +8613800138000)"), (5, "duplicate of line 4 (same external id E1)")],
+            (await RejectionsAsync(import.Id)).Select(r => (r.Line, r.Reason)));
+    }
+
+    [Fact]
+    public async Task Skips_empty_lines_and_keeps_counting_physical_lines()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community\r\n\r\nA,13800138000,新河\r\n,,\r\n\r\nB,1380013,新河\r\n"));
+        Assert.Equal((2, 1, 1), (import.TotalRows, import.Created, import.Rejected));
+        Assert.Equal(6, Assert.Single(await RejectionsAsync(import.Id)).Line);
+    }
+
+    [Fact]
+    public async Task Quoted_commas_and_newlines_stay_inside_their_field()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community,household\n\"Smith, John\",13800138000,新河,\"Room 3\nBack door\"\nBad,1380013,新河,1\n"));
+        Assert.Equal((1, 1), (import.Created, import.Rejected));
+        var r = Assert.Single(await ResidentsAsync());
+        Assert.Equal(("Smith, John", "Room 3\nBack door"), (r.Name, r.Household));
+        Assert.Equal(4, Assert.Single(await RejectionsAsync(import.Id)).Line);
+    }
+
+    [Fact]
+    public async Task Reimport_updates_instead_of_duplicating()
+    {
+        await archive.ImportAsync(Utf8("name,phone,community,grid,external id\nA,13800138000,新河,1,E1\nB,13800138001,新河,1,\n"));
+        var second = await archive.ImportAsync(Utf8("name,phone,community,grid,external id\nA renamed,13900139000,湖滨,2,E1\nB,138 0013 8001,新河,3,\n"));
+        Assert.Equal((0, 2), (second.Created, second.Updated));
+        var residents = await ResidentsAsync();
+        Assert.Equal(2, residents.Count);
+        Assert.Equal(("A renamed", "+8613900139000", "湖滨社区", "2"), (residents[0].Name, residents[0].Phone, residents[0].Community!.Name, residents[0].Grid));
+        Assert.Equal("3", residents[1].Grid);
+    }
+
+    [Fact]
+    public async Task A_row_without_external_id_updates_the_resident_an_earlier_row_of_the_file_created()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community,grid,external id\nA,13800138000,新河,1,E1\nA,13800138000,新河,2,\n"));
+        Assert.Equal((1, 1, 0), (import.Created, import.Updated, import.Rejected));
+        Assert.Equal("2", Assert.Single(await ResidentsAsync()).Grid);
+    }
+
+    [Fact]
+    public async Task New_ids_never_reuse_those_of_deleted_residents()
+    {
+        await archive.ImportAsync(Utf8("name,phone,community\nA,13800138000,新河\nB,13800138001,新河\n"));
+        await using (var db = archive.CreateContext())
+        {
+            await db.Residents.Where(r => r.Name == "B").ExecuteDeleteAsync();
+        }
+
+        await archive.ImportAsync(Utf8("name,phone,community\nC,13800138002,新河\n"));
+        Assert.Equal([("A", 1), ("C", 3)], (await ResidentsAsync()).Select(r => (r.Name, r.Id)));
+    }
+
+    [Fact]
+    public async Task Columns_missing_from_a_later_file_keep_their_values()
+    {
+        await archive.ImportAsync(Utf8("name,phone,community,grid,language,channel\nA,13800138000,新河,1,en,voice\n"));
+        await archive.ImportAsync(Utf8("name,phone,language,channel\nA,13800138000,,\n"));
+        var r = Assert.Single(await ResidentsAsync());
+        Assert.Equal(("1", "en", ContactChannel.Voice), (r.Grid, r.Language, r.PreferredChannel));
+    }
+
+    [Fact]
+    public async Task Running_the_job_twice_changes_nothing()
+    {
+        var import = await archive.ImportAsync(Utf8(ChineseFile));
+        await using (var db = archive.CreateContext())
+        {
+            await new ResidentImportJob(db, new("CN"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ResidentImportJob>.Instance)
+                .RunAsync(import.Id, CancellationToken.None);
+        }
+
+        await using var check = archive.CreateContext();
+        var again = await check.Imports.SingleAsync(i => i.Id == import.Id);
+        Assert.Equal((1, 0, import.CompletedAt), (again.Created, again.Updated, again.CompletedAt));
+        Assert.Single(await ResidentsAsync());
+    }
+
+    [Fact]
+    public async Task Rerun_after_a_crash_resumes_after_the_committed_rows()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
+        await using (var db = archive.CreateContext())
+        {
+            // As if the process died after the first batch of a two-row file committed.
+            var file = await db.ImportFiles.SingleAsync(f => f.ImportId == import.Id);
+            file.Content = Utf8("name,phone,community\nA,13800138000,新河\nB,13800138001,新河\n");
+            var stored = await db.Imports.SingleAsync(i => i.Id == import.Id);
+            stored.Status = ResidentImportStatus.Running;
+            stored.TotalRows = 2;
+            await db.SaveChangesAsync();
+            await new ResidentImportJob(db, new("CN"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ResidentImportJob>.Instance)
+                .RunAsync(import.Id, CancellationToken.None);
+        }
+
+        await using var check = archive.CreateContext();
+        var resumed = await check.Imports.SingleAsync(i => i.Id == import.Id);
+        Assert.Equal((ResidentImportStatus.Completed, 2, 2, 0), (resumed.Status, resumed.ProcessedRows, resumed.Created, resumed.Updated));
+        Assert.Equal(["A", "B"], (await ResidentsAsync()).Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("PK\u0003\u0004 rest of a zip", "Excel workbook")]
+    [InlineData("name,community\nA,新河\n", "the file has no phone column (phone, 电话 or 手机); its header is: name, community")]
+    [InlineData("电话,社区\n13800138000,新河\n", "the file has no name column")]
+    [InlineData("just some text without columns", "no name column")]
+    public async Task Refuses_files_that_are_not_an_archive(string content, string expected)
+    {
+        await using var db = archive.CreateContext();
+        var error = await Assert.ThrowsAsync<ResidentImportFileException>(
+            () => new ResidentImporter(db, TimeProvider.System).AcceptAsync(Utf8(content), "x.csv", null, CancellationToken.None));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(db.Imports);
+    }
+
+    [Fact]
+    public async Task Lists_columns_it_did_not_read()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community,shoe size\nA,13800138000,新河,42\n"));
+        Assert.Equal("shoe size", import.IgnoredColumns);
+    }
+}
