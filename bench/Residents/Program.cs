@@ -46,6 +46,8 @@ await using (var db = Context())
     importId = (await new ResidentImporter(db, TimeProvider.System).AcceptAsync(csv, "bench.csv", "bench", CancellationToken.None)).Id;
 }
 
+var accepted = import.Elapsed;
+
 await using (var db = Context())
 {
     await new ResidentImportJob(db, new PhoneNumberParser("CN"), TimeProvider.System, NullLogger<ResidentImportJob>.Instance).RunAsync(importId, CancellationToken.None);
@@ -136,6 +138,7 @@ Console.WriteLine();
 Console.WriteLine("| Measure | Result | Floor (same run) | Goal |");
 Console.WriteLine("|---|---|---|---|");
 Console.WriteLine($"| Import of {rows:N0} rows (accept + job) | {import.Elapsed.TotalSeconds:F1} s | {floor.Elapsed.TotalSeconds:F1} s bulk insert, no validation ({import.Elapsed / floor.Elapsed:F1}×) | ≤ 3× floor, ≤ 20 s |");
+Console.WriteLine($"| of which accepting the upload (header check, row count, file stored) | {accepted.TotalSeconds:F1} s | | |");
 Console.WriteLine($"| of which reading and checking rows | {checks.Elapsed.TotalSeconds:F1} s | | |");
 Console.WriteLine($"| Peak working set during import | {peak / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before) | | ≤ 500 MB |");
 Console.WriteLine($"| Count `{Audience}` = {count:N0} | {countTime:F1} ms | {rawTime:F1} ms raw SQL (= {rawCount:N0}) | ≤ 100 ms |");
