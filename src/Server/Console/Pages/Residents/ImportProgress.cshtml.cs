@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outreach.Residents.Import;
@@ -52,18 +50,9 @@ public sealed class ImportProgressModel(ConsoleImports imports, StaffAuditLog au
             return NotFound();
         }
 
-        // UTF-8 with BOM so Excel on a Chinese Windows opens the names correctly.
-        var csv = new StringBuilder("line,reason,row\r\n");
-        await foreach (var rejection in imports.RejectionsAsync(id).WithCancellation(cancellationToken))
-        {
-            csv.Append(rejection.Line.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(CsvField(rejection.Reason)).Append(',')
-                .Append(CsvField(rejection.Row)).Append("\r\n");
-        }
-
+        using var csv = new MemoryStream();
+        await imports.WriteRejectedRowsAsync(id, csv, cancellationToken);
         await audit.RecordAsync("exported_rejected_rows", $"import {id}", $"{Import.Rejected} rows", cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"import-{id}-rejected.csv");
+        return File(csv.ToArray(), "text/csv", $"import-{id}-rejected.csv");
     }
-
-    internal static string CsvField(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
