@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Outreach.Agent.Prompts;
 
 namespace Outreach.Campaigns.Conversations;
 
@@ -20,7 +21,7 @@ public sealed class CampaignTexts(string folder)
     public string Get(string language, string name, params (string Key, string? Value)[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var lang = LanguageOf(language);
+        var lang = PromptLibrary.LanguageFor(language);
         var text = cache.GetOrAdd($"{lang}/{name}", key =>
         {
             var path = Path.Combine(folder, lang, name + ".txt");
@@ -35,8 +36,4 @@ public sealed class CampaignTexts(string folder)
 
         return text;
     }
-
-    /// <summary>The language folder and speech language for a resident's language tag.</summary>
-    public static string LanguageOf(string? language)
-        => language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
 }

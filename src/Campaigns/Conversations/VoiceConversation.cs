@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 using Outreach.Agent.Conversations;
+using Outreach.Agent.Prompts;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
@@ -29,29 +31,30 @@ public sealed partial class VoiceConversation(
     ConversationRecorder recorder,
     DeliveryProgress progress,
     IResidentAgent agent,
+    PromptLibrary prompts,
+    ResidentProfiles profiles,
     CampaignTexts texts,
     ILogger<VoiceConversation> logger) : IVoiceConversation
 {
     public async Task<VoiceTurn> NextTurnAsync(CallInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var call = await FindNoticeCallAsync(input.Reference, cancellationToken);
-        if (call is { } notice)
+        if (await FindNoticeCallAsync(input.Reference, cancellationToken) is { } call)
         {
-            return input.IsAnswer ? await AnswerNoticeCallAsync(input, notice.Attempt, notice.Target, notice.Campaign, cancellationToken)
-                : await ConverseAsync(input, notice.Target.ResidentId, notice.Target.CommunityId, notice.Target.Language, notice.Campaign.Id, cancellationToken);
+            return input.IsAnswer
+                ? await AnswerNoticeCallAsync(input, call.Attempt, call.Target, call.Campaign, cancellationToken)
+                : await ConverseAsync(input, call.Target.ResidentId, call.Target.CommunityId, call.Target.Language, call.Campaign.Id, cancellationToken);
         }
 
         var resident = await directory.FindByPhoneAsync(input.From, cancellationToken);
         if (resident is null)
         {
             LogUnknownCaller(PhoneMask.Mask(input.From));
-            return new VoiceTurn(texts.Get("zh-CN", "unknown-caller") + " " + texts.Get("en", "unknown-caller"), "zh-CN", VoiceNext.Hangup);
+            return new VoiceTurn(texts.Get("zh-CN", "unknown-caller"), "zh-CN", VoiceNext.Hangup);
         }
 
-        var language = CampaignTexts.LanguageOf(resident.Language);
         return input.IsAnswer
-            ? new VoiceTurn(texts.Get(language, "call-prompt-none"), language, VoiceNext.Gather, Reprompt: texts.Get(language, "call-reprompt"), Goodbye: texts.Get(language, "call-goodbye"))
+            ? await GreetCallerAsync(resident.Id, resident.Language, cancellationToken)
             : await ConverseAsync(input, resident.Id, resident.CommunityId, resident.Language, null, cancellationToken);
     }
 
@@ -75,28 +78,37 @@ public sealed partial class VoiceConversation(
 
     private async Task<VoiceTurn> AnswerNoticeCallAsync(CallInput input, DeliveryAttempt attempt, CampaignTarget target, Campaign campaign, CancellationToken cancellationToken)
     {
-        var language = CampaignTexts.LanguageOf(target.Language);
+        var language = PromptLibrary.LanguageFor(target.Language);
         if (DeliveryStates.IsMachine(input.AnsweredBy))
         {
             // The completed call then counts as not reached, and the plan moves on (to SMS where it has one).
             await progress.RecordAnsweredByAsync(attempt.Id, input.AnsweredBy!, cancellationToken);
-            return new VoiceTurn(texts.Get(language, "voicemail", ("name", target.Name), ("title", campaign.Title)), language, VoiceNext.Hangup);
+            var profile = await profiles.FindAsync(target.ResidentId, cancellationToken);
+            var voicemail = await prompts.RenderAsync(CannedText.Voicemail, language, new KernelArguments
+            {
+                ["honorific"] = target.Honorific ?? target.Name,
+                ["street"] = profile?.StreetName ?? target.CommunityName,
+                ["notice"] = campaign.Title,
+                ["office_phone"] = profile?.OfficePhone,
+            }, cancellationToken);
+            return new VoiceTurn(voicemail, language, VoiceNext.Hangup);
         }
 
         var book = await wordings.LoadAsync(campaign, cancellationToken);
-        var spoken = book.Fill(target, ContactChannel.Voice);
-        return new VoiceTurn($"{spoken} {Prompt(language, campaign)}", language, VoiceNext.Gather,
-            Reprompt: texts.Get(language, "call-reprompt"), Goodbye: texts.Get(language, "call-goodbye"));
+        var notice = campaign.ToNotice();
+        var hint = await prompts.AnswerHintAsync(notice, ContactChannel.Voice, language, cancellationToken);
+        return await ListenAsync($"{book.Fill(target, ContactChannel.Voice)} {hint}", language, notice, cancellationToken);
     }
 
-    private string Prompt(string language, Campaign campaign) => campaign.ResponseKind switch
+    /// <summary>A resident calling in: a greeting and an open question; the agent takes the next turn.</summary>
+    private async Task<VoiceTurn> GreetCallerAsync(int residentId, string residentLanguage, CancellationToken cancellationToken)
     {
-        ResponseKind.ConfirmDecline => texts.Get(language, "call-prompt-confirm-decline"),
-        ResponseKind.Option => texts.Get(language, "call-prompt-option", ("options", string.Join(language == "zh-CN" ? "，" : ", ",
-            campaign.Options.Select((option, i) => texts.Get(language, "option-item", ("choice", (i + 1).ToString(CultureInfo.InvariantCulture)), ("option", option)))))),
-        ResponseKind.FreeAnswer => texts.Get(language, "call-prompt-free-answer"),
-        _ => texts.Get(language, "call-prompt-none"),
-    };
+        var language = PromptLibrary.LanguageFor(residentLanguage);
+        var profile = await profiles.FindAsync(residentId, cancellationToken);
+        var greeting = await prompts.RenderAsync(CannedText.Greeting, language, new KernelArguments { ["honorific"] = profile?.Honorific, ["street"] = profile?.StreetName }, cancellationToken);
+        var hint = await prompts.AnswerHintAsync(null, ContactChannel.Voice, language, cancellationToken);
+        return await ListenAsync($"{greeting} {hint}", language, null, cancellationToken);
+    }
 
     private async Task<VoiceTurn> ConverseAsync(CallInput input, int residentId, int communityId, string residentLanguage, int? campaignId, CancellationToken cancellationToken)
     {
@@ -105,14 +117,23 @@ public sealed partial class VoiceConversation(
         var said = input.SpeechResult ?? input.Digits ?? string.Empty;
         var answer = await agent.RespondAsync(new ConversationRequest(residentId, ContactChannel.Voice, said, input.Digits, notice, actions, turnRef), cancellationToken);
         await recorder.RecordAsync(actions.Binding, TimelineKind.CallTurn, said, answer, turnRef, cancellationToken);
-        var language = CampaignTexts.LanguageOf(string.IsNullOrEmpty(answer.Language) ? residentLanguage : answer.Language);
-        var reply = answer.Reply ?? texts.Get(language, "call-goodbye");
+        var language = PromptLibrary.LanguageFor(string.IsNullOrEmpty(answer.Language) ? residentLanguage : answer.Language);
+        var reply = answer.Reply ?? await prompts.RenderAsync(CannedText.CallGoodbye, language, null, cancellationToken);
         return answer.Next switch
         {
-            ConversationNext.Continue => new VoiceTurn(reply, language, VoiceNext.Gather, Reprompt: texts.Get(language, "call-reprompt"), Goodbye: texts.Get(language, "call-goodbye")),
+            ConversationNext.Continue => await ListenAsync(reply, language, notice, cancellationToken),
             ConversationNext.HandOffToPerson when await OnDutyPhoneAsync(communityId, cancellationToken) is { } phone => new VoiceTurn(reply, language, VoiceNext.Dial, DialNumber: phone),
             _ => new VoiceTurn(reply, language, VoiceNext.Hangup),
         };
+    }
+
+    /// <summary>Says <paramref name="text"/> and listens; silence gets the answer hint again, then a goodbye.</summary>
+    private async Task<VoiceTurn> ListenAsync(string text, string language, NoticeContext? notice, CancellationToken cancellationToken)
+    {
+        var hint = await prompts.AnswerHintAsync(notice, ContactChannel.Voice, language, cancellationToken);
+        var reprompt = await prompts.RenderAsync(CannedText.UnclearVoice, language, new KernelArguments { ["hint"] = hint }, cancellationToken);
+        var goodbye = await prompts.RenderAsync(CannedText.CallGoodbye, language, null, cancellationToken);
+        return new VoiceTurn(text, language, VoiceNext.Gather, Reprompt: reprompt, Goodbye: goodbye);
     }
 
     private async Task<string?> OnDutyPhoneAsync(int communityId, CancellationToken cancellationToken)

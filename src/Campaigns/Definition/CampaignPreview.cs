@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Wording;
 using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
@@ -20,12 +21,13 @@ public sealed class CampaignPreview(ResidentDirectory directory, SegmentWordings
         ArgumentNullException.ThrowIfNull(campaign);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
         var residents = await directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Tags, r.BirthDate })
+            .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Tags, r.BirthDate, r.Gender })
             .ToListAsync(cancellationToken);
         var targets = residents.Select(r => new CampaignTarget
         {
             ResidentId = r.Id,
             Name = r.Name,
+            Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
             Phone = r.Phone,
             Language = r.Language,
             PreferredChannel = r.PreferredChannel,

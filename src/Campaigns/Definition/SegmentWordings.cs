@@ -60,7 +60,7 @@ public sealed class SegmentWordings(CampaignsDbContext db, INoticeWriter writer)
     public static ResidentDetails DetailsOf(CampaignTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return new ResidentDetails(target.Name, null, target.CommunityName, target.Building, target.Unit);
+        return new ResidentDetails(target.Name, target.Honorific, target.CommunityName, target.Building, target.Unit);
     }
 
     /// <summary>The audience trait group a resident's wording is written for.</summary>

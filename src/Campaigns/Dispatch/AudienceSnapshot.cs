@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Wording;
 using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Storage;
@@ -42,7 +43,7 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
         {
             var page = await directory.InAudience(audience)
                 .Where(r => r.Id > lastResidentId).OrderBy(r => r.Id).Take(PageSize)
-                .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Household, r.Tags, r.BirthDate })
+                .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Household, r.Tags, r.BirthDate, r.Gender })
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -63,6 +64,7 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
                     CampaignId = campaign.Id,
                     ResidentId = r.Id,
                     Name = r.Name,
+                    Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
                     Phone = r.Phone,
                     Language = r.Language,
                     PreferredChannel = r.PreferredChannel,

@@ -26,7 +26,7 @@ public sealed class CampaignJobs(
         var now = time.GetUtcNow();
         await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Scheduled)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Running).SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null || campaign.Status is CampaignStatus.Cancelled or CampaignStatus.Completed or CampaignStatus.Draft)
         {
             return;
@@ -34,12 +34,12 @@ public sealed class CampaignJobs(
 
         if (campaign.SnapshotAt is null)
         {
-            campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
-            await db.SaveChangesAsync(cancellationToken);
+            var timeZone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
             var count = await snapshot.TakeAsync(campaign, cancellationToken);
-            campaign.ChunkCount = (count + options.Value.ChunkSize - 1) / options.Value.ChunkSize;
-            campaign.SnapshotAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            var chunks = campaign.ChunkCount = (count + options.Value.ChunkSize - 1) / options.Value.ChunkSize;
+            var snapshotAt = campaign.SnapshotAt = time.GetUtcNow();
+            await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.TimeZone, timeZone).SetProperty(c => c.ChunkCount, chunks).SetProperty(c => c.SnapshotAt, snapshotAt), cancellationToken);
         }
 
         await wordings.EnsureAsync(campaign, await wordings.SegmentsOfTargetsAsync(campaign, cancellationToken), cancellationToken);
@@ -63,6 +63,8 @@ public sealed class CampaignJobs(
     /// </summary>
     public async Task SweepAsync(int campaignId, CancellationToken cancellationToken)
     {
+        // This sweep is the pending one now (Hangfire may start it a little before its time): the next one is ours to arm.
+        await scheduler.SweepStartedAsync(campaignId, cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null || campaign.Status != CampaignStatus.Running || campaign.SnapshotAt is null)
         {

@@ -50,6 +50,10 @@ public sealed class CampaignScheduler(IBackgroundJobClient jobs, CampaignsDbCont
         }
     }
 
+    /// <summary>A sweep began: the campaign no longer has one pending.</summary>
+    public Task SweepStartedAsync(int campaignId, CancellationToken cancellationToken)
+        => db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.NextSweepAt, (DateTimeOffset?)null), cancellationToken);
+
     public Task EnsureNextSweepAsync(int campaignId, CancellationToken cancellationToken)
         => EnsureSweepAsync(campaignId, time.GetUtcNow().AddSeconds(options.Value.SweepSeconds), cancellationToken);
 

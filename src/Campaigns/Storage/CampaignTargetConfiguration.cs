@@ -11,6 +11,7 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
     {
         builder.ToTable("campaign_targets");
         builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Honorific).HasMaxLength(100);
         builder.Property(t => t.Phone).HasMaxLength(20);
         builder.Property(t => t.Language).HasMaxLength(16);
         builder.Property(t => t.PreferredChannel).HasConversion<string>().HasMaxLength(8);

@@ -13,6 +13,9 @@ public sealed class CampaignTarget
 
     public required string Name { get; set; }
 
+    /// <summary>How wordings address the resident (王奶奶, Mr Chen), fixed at launch.</summary>
+    public string? Honorific { get; set; }
+
     /// <summary>E.164, as it was at launch.</summary>
     public required string Phone { get; set; }
 

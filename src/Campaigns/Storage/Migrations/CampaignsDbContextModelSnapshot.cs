@@ -386,6 +386,10 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Household")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

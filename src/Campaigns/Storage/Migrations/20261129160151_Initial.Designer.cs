@@ -11,7 +11,7 @@ using Outreach.Campaigns.Storage;
 namespace Outreach.Campaigns.Storage.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261129152459_Initial")]
+    [Migration("20261129160151_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -388,6 +388,10 @@ namespace Outreach.Campaigns.Storage.Migrations
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Honorific")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Household")
                         .HasMaxLength(100)

@@ -104,6 +104,7 @@ namespace Outreach.Campaigns.Storage.Migrations
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Honorific = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     PreferredChannel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),

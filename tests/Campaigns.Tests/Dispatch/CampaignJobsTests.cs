@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Delivery;
+using Outreach.Campaigns.Reports;
+using Outreach.Campaigns.Targets;
+using Outreach.Telephony.Messaging;
+using Outreach.Testing;
+
+namespace Outreach.Campaigns.Tests.Dispatch;
+
+public sealed class CampaignJobsTests
+{
+    [Fact]
+    public async Task Sms_campaign_sends_each_resident_one_personalised_message_and_completes()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(120);
+        host.AnswerWith("delivered");
+        var id = await host.CreateCampaignAsync();
+
+        Assert.True(await host.LaunchAsync(id));
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+
+        var sent = host.Sms.Sent.ToList();
+        Assert.Equal(120, sent.Count);
+        Assert.Equal(120, sent.Select(s => s.To).Distinct().Count());
+        Assert.Contains(sent, s => s.To == "+8613800000000" && s.Body.Contains("王0", StringComparison.Ordinal) && s.Body.StartsWith("[zh-cn/general/sms]", StringComparison.Ordinal));
+        Assert.Contains(sent, s => s.To == "+8613800000001" && s.Body.StartsWith("[en/general/sms] Resident 1", StringComparison.Ordinal));
+        // One draft per segment (2 languages × general × SMS), not per resident.
+        Assert.Equal(2, host.Writer.Drafted.Count);
+        var counts = await host.InScopeAsync(sp => sp.GetRequiredService<CampaignReports>().CountsAsync(id, CancellationToken.None));
+        Assert.NotNull(counts);
+        Assert.Equal((120, 120, 120, 120, 0, 0), (counts.Targeted, counts.Attempted, counts.Sent, counts.Delivered, counts.Failed, counts.Pending));
+    }
+
+    [Fact]
+    public async Task Every_job_performed_twice_contacts_nobody_twice()
+    {
+        await using var host = await CampaignTestHost.StartAsync(filter: new PerformTwiceFilter());
+        await host.SeedResidentsAsync(300);
+        host.AnswerWith("delivered");
+        var id = await host.CreateCampaignAsync();
+
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+
+        var sent = host.Sms.Sent.ToList();
+        Assert.Equal(300, sent.Select(s => s.To).Distinct().Count());
+        Assert.Equal(300, sent.Count);
+        Assert.Equal(300, await host.QueryAsync(db => db.Targets.CountAsync(t => t.CampaignId == id)));
+        Assert.Equal(2, host.Writer.Drafted.Count);
+    }
+
+    [Fact]
+    public async Task Too_many_requests_reschedules_the_delivery_instead_of_failing_it()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(60);
+        host.AnswerWith("delivered");
+        host.Sms.Behaviour = (_, n) => n <= 25 ? new SmsSendResult(SendDisposition.Throttled, null, 20429, "Too Many Requests", TimeSpan.FromMilliseconds(300)) : null;
+        var id = await host.CreateCampaignAsync();
+
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+
+        Assert.Equal(60, host.Sms.Sent.Count);
+        Assert.Equal(60, host.Sms.Sent.Select(s => s.To).Distinct().Count());
+        Assert.Equal(0, await host.QueryAsync(db => db.Attempts.CountAsync(a => a.Status == DeliveryStatus.Failed)));
+        Assert.Equal(0, await host.QueryAsync(db => db.Targets.CountAsync(t => t.Outcome != TargetOutcome.Reached)));
+    }
+
+    [Fact]
+    public async Task Attempts_of_unknown_fate_are_looked_up_before_anything_is_resent()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(40);
+        var failedOnce = new HashSet<string>();
+        // Numbers ending 0, 4 or 8: Twilio takes the message but the response is lost. Ending 5: the first request never reaches Twilio.
+        host.Sms.LoseResponse = sms => sms.To.EndsWith('0') || sms.To.EndsWith('4') || sms.To.EndsWith('8');
+        host.Sms.Behaviour = (sms, _) =>
+        {
+            lock (failedOnce)
+            {
+                return sms.To.EndsWith('5') && failedOnce.Add(sms.To) ? new SmsSendResult(SendDisposition.Unknown, null, null, "timeout") : null;
+            }
+        };
+        var id = await host.CreateCampaignAsync();
+
+        await host.LaunchAsync(id);
+        await Eventually.UntilAsync(
+            () => host.QueryAsync(db => db.Attempts.CountAsync(a => a.CampaignId == id && a.ProviderSid != null)),
+            n => n == 40, TimeSpan.FromSeconds(60), "every attempt to have a SID");
+
+        var sent = host.Sms.Sent.ToList();
+        Assert.Equal(40, sent.Count);
+        Assert.Equal(40, sent.Select(s => s.To).Distinct().Count());
+        Assert.Equal(4, failedOnce.Count);
+        var sids = await host.QueryAsync(db => db.Attempts.Where(a => a.CampaignId == id).Select(a => a.ProviderSid!).ToListAsync());
+        Assert.Equal(sent.Select(s => s.Sid).Order(), sids.Order());
+    }
+}
