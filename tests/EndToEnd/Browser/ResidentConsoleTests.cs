@@ -15,7 +15,7 @@ public sealed class ResidentConsoleTests(ConsoleSession session)
         var page = await session.SignInAsync(ConsoleSession.AdminEmail);
         await page.GotoAsync("/residents/import");
         var csv = "姓名,电话,社区,楼栋,语言,标签\n"
-            + "王秀英,13912340001,新河社区,3,zh-CN,elderly\n"
+            + "欧阳澜清,13912340001,新河社区,3,zh-CN,elderly\n"
             + "Tom Baker,+8613912340002,湖滨社区,7,en,\n"
             + "没有电话,,新河社区,3,zh-CN,\n"
             + "李坏号,12345,新河社区,3,zh-CN,\n";
@@ -35,11 +35,11 @@ public sealed class ResidentConsoleTests(ConsoleSession session)
         var rejected = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("没有电话", rejected, StringComparison.Ordinal);
         Assert.Contains("李坏号", rejected, StringComparison.Ordinal);
-        Assert.DoesNotContain("王秀英", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("欧阳澜清", rejected, StringComparison.Ordinal);
 
-        await page.GotoAsync("/residents?q=王秀英");
-        await page.GetByTestId("resident-table").GetByText("王秀英").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("resident-name")).ToHaveTextAsync("王秀英");
+        await page.GotoAsync("/residents?q=欧阳澜清");
+        await page.GetByTestId("resident-table").GetByText("欧阳澜清").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("resident-name")).ToHaveTextAsync("欧阳澜清");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Inbox;
+using Outreach.Campaigns.Storage;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
@@ -7,16 +10,14 @@ using Outreach.Residents.Timeline;
 namespace Outreach.Server.StaffConsole.Pages;
 
 /// <summary>The dashboard: residents in scope, today's replies, running campaigns and open inbox items.</summary>
-public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbContext archive, TimeProvider time) : PageModel
+public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbContext archive, CampaignsDbContext campaigns, InboxDesk inbox, TimeProvider time) : PageModel
 {
     public int Residents { get; private set; }
 
     public int RepliesToday { get; private set; }
 
-    /// <summary>Null until the campaign engine is composed into the host.</summary>
     public int? RunningCampaigns { get; private set; }
 
-    /// <summary>Null until the inbox is composed into the host.</summary>
     public int? OpenInboxItems { get; private set; }
 
     public IReadOnlyList<ReplyRow> LatestReplies { get; private set; } = [];
@@ -27,6 +28,8 @@ public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbConte
         var startOfDay = new DateTimeOffset(now.Date, now.Offset);
         var visible = directory.Residents;
         Residents = await visible.CountAsync(cancellationToken);
+        RunningCampaigns = await campaigns.Campaigns.CountAsync(c => c.Status == CampaignStatus.Running || c.Status == CampaignStatus.Scheduled, cancellationToken);
+        OpenInboxItems = (await inbox.ListAsync(null, null, cancellationToken)).Count(i => i.Status != InboxItemStatus.Resolved);
 
         // Replies of residents the caller may see: the scope comes from the directory's query.
         var replies = archive.Timeline.AsNoTracking()

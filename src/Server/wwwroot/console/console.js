@@ -26,3 +26,48 @@ window.outreach.pollImport = function (card, statusNames) {
     }
     tick();
 };
+
+// Audience builder: asks /api/residents/count as the expression is typed.
+window.outreach.liveAudienceCount = function (input) {
+    "use strict";
+    var count = document.querySelector("[data-audience-count]");
+    var error = document.querySelector("[data-audience-error]");
+    var timer = null;
+    function ask() {
+        fetch("/api/residents/count?audience=" + encodeURIComponent(input.value), { credentials: "same-origin" })
+            .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+            .then(function (r) {
+                if (r.ok) { count.textContent = r.body.count; error.textContent = ""; }
+                else { count.textContent = "–"; error.textContent = r.body.detail || ""; }
+            });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 250); });
+    ask();
+};
+
+// Campaign progress: polls the counts, redraws the funnel bars and the rate (sent per minute since the last poll).
+window.outreach.pollCampaign = function (card, statusBadge) {
+    "use strict";
+    if (!card) { return; }
+    var url = card.getAttribute("data-progress-url");
+    var last = null;
+    function tick() {
+        fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (p) {
+            p.stages.forEach(function (s) {
+                var row = card.querySelector("[data-stage=" + s.stage + "]");
+                if (!row) { return; }
+                row.querySelector("[data-value]").textContent = s.value;
+                row.querySelector(".bar > span").style.width = (p.targeted === 0 ? 0 : 100 * s.value / p.targeted) + "%";
+            });
+            var now = Date.now();
+            if (last && now > last.at) {
+                card.querySelector("[data-rate]").textContent = Math.round((p.sent - last.sent) * 60000 / (now - last.at));
+            }
+            last = { at: now, sent: p.sent };
+            statusBadge.setAttribute("data-status", p.status);
+            statusBadge.textContent = p.statusText;
+            if (p.status !== "Completed" && p.status !== "Cancelled") { setTimeout(tick, 1000); }
+        }).catch(function () { setTimeout(tick, 3000); });
+    }
+    tick();
+};

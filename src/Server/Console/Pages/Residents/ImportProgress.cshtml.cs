@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outreach.Residents.Import;
@@ -52,10 +50,9 @@ public sealed class ImportProgressModel(ConsoleImports imports, StaffAuditLog au
             return NotFound();
         }
 
-        // The archive module writes the file (BOM, line, reason, the row under its own header) so both downloads match.
         using var csv = new MemoryStream();
         await imports.WriteRejectedRowsAsync(id, csv, cancellationToken);
         await audit.RecordAsync("exported_rejected_rows", $"import {id}", $"{Import.Rejected} rows", cancellationToken);
-        return File(csv.ToArray(), "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
+        return File(csv.ToArray(), "text/csv", $"import-{id}-rejected.csv");
     }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Api;
+using Outreach.Campaigns.Storage;
+
+namespace Outreach.Server.StaffConsole.Pages.Campaigns;
+
+/// <summary>Compose a notice and its audience; it is saved as a draft, previewed, then launched from its page.</summary>
+public sealed class NewCampaignModel(CampaignsDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public CampaignForm Input { get; set; } = new();
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var facts = (Input.KeyFacts ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split([':', '：'], 2))
+            .Select(parts => new KeyFact(parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : string.Empty))
+            .ToList();
+        DateTimeOffset? startAt = DateTime.TryParse(Input.StartAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var start)
+            ? new DateTimeOffset(start)
+            : null;
+        var request = new CreateCampaignRequest(
+            Input.Name,
+            new NoticeRequest(Input.Title, Input.Body, facts, Input.Response),
+            Input.Audience,
+            Input.Channel,
+            Schedule: startAt is null ? null : new ScheduleRequest(startAt));
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var campaign = CampaignRequestValidation.ToCampaign(request, time.GetUtcNow(), User.Identity?.Name, errors);
+        if (campaign is null)
+        {
+            Errors = [.. errors.Values.SelectMany(v => v)];
+            return Page();
+        }
+
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/campaigns/{campaign.Id}");
+    }
+
+    public sealed class CampaignForm
+    {
+        public string? Name { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Body { get; set; }
+
+        /// <summary>One "name: value" per line.</summary>
+        public string? KeyFacts { get; set; }
+
+        public string Response { get; set; } = nameof(ResponseKind.ConfirmDecline);
+
+        public string Channel { get; set; } = "sms";
+
+        public string? Audience { get; set; }
+
+        public string? StartAt { get; set; }
+    }
+}
