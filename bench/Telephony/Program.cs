@@ -31,8 +31,9 @@ builder.Logging.ClearProviders();
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Twilio:AuthToken"] = authToken, ["Twilio:PublicBaseUrl"] = baseUrl });
 builder.AddTelephony();
 builder.Services.AddSingleton<IVoiceConversation, OfflineConversation>();
-builder.Services.AddSingleton<IInboundSmsHandler, NoHandlers>();
-builder.Services.AddSingleton<IDeliveryStatusHandler, NoHandlers>();
+var handlers = new NoHandlers();
+builder.Services.AddSingleton<IInboundSmsHandler>(handlers);
+builder.Services.AddSingleton<IDeliveryStatusHandler>(handlers);
 var timing = new ServerTiming();
 
 await using var app = builder.Build();
@@ -63,7 +64,37 @@ Console.WriteLine(Row("Gather turn (signed webhook → agent → TwiML)", gather
 Console.WriteLine($"load average at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 Console.WriteLine($"p99 ratio (server, Gather / floor): {Percentile(gatherServer, 0.99) / Percentile(staticServer, 0.99):F2}");
 Console.WriteLine($"sequential, one at a time: Gather turn p50 {await SequentialAsync(SignedTurnFor):F3} ms, floor p50 {await SequentialAsync(StaticFor):F3} ms");
+await MeasureSmsAsync(5000, 100);
 await app.StopAsync();
+
+// SMS through the real SDK into the built-in emulator, which delivers and posts three signed callbacks each.
+async Task MeasureSmsAsync(int messages, int concurrency)
+{
+    var sender = app.Services.GetRequiredService<Outreach.Telephony.Messaging.ISmsSender>();
+    var started = Stopwatch.GetTimestamp();
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) < messages)
+        {
+            var number = $"+86139{next:D8}";
+            var result = await sender.SendAsync(new Outreach.Telephony.Messaging.OutboundSms(number, "社区通知：周六上午接种疫苗。", $"bench-{next}"), CancellationToken.None);
+            if (!result.Accepted)
+            {
+                throw new InvalidOperationException($"SMS {next} not accepted: {result.Disposition} {result.ErrorMessage}");
+            }
+        }
+    }));
+    var accepted = Stopwatch.GetElapsedTime(started);
+    while (handlers.Delivered < messages && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(5))
+    {
+        await Task.Delay(20);
+    }
+
+    var delivered = Stopwatch.GetElapsedTime(started);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"SMS: {messages} sent by {concurrency} senders through the SDK: accepted in {accepted.TotalSeconds:F2} s ({messages / accepted.TotalSeconds:F0}/s); all {handlers.Delivered} delivered callbacks (of {3 * messages} signed callbacks) in {delivered.TotalSeconds:F2} s ({messages / delivered.TotalSeconds:F0} messages/s end to end)"));
+}
 
 // The same turns one at a time: the server's cost without queueing behind 199 other calls on a shared machine.
 async Task<double> SequentialAsync(Func<int, HttpRequestMessage> request)

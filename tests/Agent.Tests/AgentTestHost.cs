@@ -15,7 +15,7 @@ namespace Outreach.Agent.Tests;
 /// clock (Wednesday 2026-12-02 09:00 Shanghai) and a small street: 张桂兰 (zh-CN, 76, female), John Smith (en, male),
 /// 王强 (zh-CN) in another community.
 /// </summary>
-internal sealed class AgentTestHost : IAsyncDisposable
+public sealed class AgentTestHost : IAsyncDisposable
 {
     public const string OfficePhone = "0571-8888 6000";
 
@@ -70,7 +70,7 @@ internal sealed class AgentTestHost : IAsyncDisposable
         return started;
     }
 
-    public async Task<AgentReply> SayAsync(Resident resident, string text, RecordingConversationActions actions, NoticeContext? notice = null, ContactChannel channel = ContactChannel.Sms, string? digits = null)
+    internal async Task<AgentReply> SayAsync(Resident resident, string text, RecordingConversationActions actions, NoticeContext? notice = null, ContactChannel channel = ContactChannel.Sms, string? digits = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var agent = scope.ServiceProvider.GetRequiredService<IResidentAgent>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Outreach.Agent.Prompts;
 using Outreach.Agent.Providers;
 using Outreach.Residents.Archive;
+using Outreach.Telephony.Messaging;
 
 namespace Outreach.Agent.Conversations;
 
@@ -29,7 +30,9 @@ public sealed class ResidentAgent(
         var history = await conversations.RecentTurnsAsync(conversation.Id, options.Value.HistoryTurns, cancellationToken);
         var turn = new TurnContext(request, resident, PromptLibrary.LanguageFor(resident.Language), conversation.Id, history);
 
-        var reply = model is null ? await offline.RespondAsync(turn, cancellationToken) : await ModelOrFallbackAsync(turn, cancellationToken);
+        // STOP/START/HELP are carrier keywords: answered by fixed rules in every configuration, never by a model.
+        var keyword = SmsKeywords.Classify(request.Text) != SmsKeyword.None;
+        var reply = model is null || keyword ? await offline.RespondAsync(turn, cancellationToken) : await ModelOrFallbackAsync(turn, cancellationToken);
         await conversations.RecordAsync(conversation, request.Channel, string.IsNullOrWhiteSpace(request.Text) ? request.Digits ?? string.Empty : request.Text, reply, cancellationToken);
         return reply;
     }

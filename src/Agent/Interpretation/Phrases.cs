@@ -54,7 +54,20 @@ internal static class Phrases
         "他", "她", "隔壁", "邻居", "楼上", "楼下", "别人", "其他人", "其他居民", "所有人", "全部居民", "所有居民", "大家", "全体",
         "室的", "号楼的", "我妈", "我爸", "老伴", "家里人",
         "neighbour", "neighbor", "someone else", "somebody else", "other resident", "other residents", "everyone", "everybody",
-        "all residents", "his", "her", "him", "their", "them", "my mother", "my father", "my mom", "my dad", "my wife", "my husband",
+        "all residents", "his", "her", "him", "their", "them", "on behalf", "for mr", "for mrs", "for ms", "resident", "residents", "居民", "my mother", "my father", "my mom", "my dad", "my wife", "my husband",
+    ];
+
+    /// <summary>
+    /// Orders about records or about the agent itself (改成, 标记为, ignore your instructions, admin): never acted on, they go
+    /// to staff like anything else the agent may not decide.
+    /// </summary>
+    public static readonly string[] Instruction =
+    [
+        "改成", "改为", "标记为", "标记成", "修改", "删除", "设为", "设置为", "命令", "忽略", "系统提示", "提示词", "指令", "管理员",
+        "后台", "数据库", "输出", "复述", "原样", "逐字", "所有记录", "工作人员身份", "我是工作人员", "我是领导", "我是社区主任", "紧急通知", "官方通知", "最新通知",
+        "change", "mark", "modify", "delete", "ignore", "instruction", "instructions", "system prompt", "admin",
+        "administrator", "override", "pretend", "you are now", "developer mode", "database", "i am staff", "i'm staff",
+        "official notice", "new notice", "jailbreak", "verbatim", "repeat", "print",
     ];
 
     public static readonly string[] StrongDoubt =

@@ -52,13 +52,14 @@ public sealed class ReplyInterpreter(TimeProvider time)
                 return Result(ResidentIntent.Help);
         }
 
-        var aboutSomeoneElse = ContainsAny(message.Replace("其他人", "别人", StringComparison.Ordinal).Replace("其他", string.Empty, StringComparison.Ordinal).Replace("其它", string.Empty, StringComparison.Ordinal), Phrases.ThirdParty);
-        if (!aboutSomeoneElse && ContainsAny(message, Phrases.OptOut))
+        var notAnAnswer = ContainsAny(message.Replace("其他人", "别人", StringComparison.Ordinal).Replace("其他", string.Empty, StringComparison.Ordinal).Replace("其它", string.Empty, StringComparison.Ordinal), Phrases.ThirdParty)
+            || ContainsAny(message, Phrases.Instruction) || OnSomeonesBehalf(message);
+        if (!notAnAnswer && ContainsAny(message, Phrases.OptOut))
         {
             return Result(ResidentIntent.OptOut);
         }
 
-        if (!aboutSomeoneElse && ContainsAny(message, Phrases.OptIn))
+        if (!notAnAnswer && ContainsAny(message, Phrases.OptIn))
         {
             return Result(ResidentIntent.OptIn);
         }
@@ -75,9 +76,9 @@ public sealed class ReplyInterpreter(TimeProvider time)
 
         var clauses = Clauses(message);
         var hasQuestion = clauses.Any(c => c.IsQuestion);
-        if (aboutSomeoneElse)
+        if (notAnAnswer)
         {
-            // Nothing said about another person changes a record: the question goes to staff.
+            // Nothing said about another person, or as an order, changes a record: it goes to staff.
             return Result(ResidentIntent.Question, question: true);
         }
 
@@ -101,6 +102,20 @@ public sealed class ReplyInterpreter(TimeProvider time)
         }
 
         return Result(response, question: hasQuestion);
+    }
+
+    /// <summary>帮/替/代 someone (帮王强退订) but not 帮我: an action asked for another person.</summary>
+    private static bool OnSomeonesBehalf(string message)
+    {
+        for (var i = message.IndexOfAny(['帮', '替', '代']); i >= 0 && i < message.Length - 1; i = message.IndexOfAny(['帮', '替', '代'], i + 1))
+        {
+            if (message[i + 1] is not ('我' or '助' or '忙'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ResidentIntent ClassifyResponse(string clause)

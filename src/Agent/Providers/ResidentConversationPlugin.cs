@@ -79,9 +79,9 @@ public sealed class ResidentConversationPlugin(TurnContext turn, KnowledgeBase k
     [KernelFunction("record_response"), Description("Records the calling resident's answer to the notice.")]
     public async Task<string> RecordResponseAsync(
         [Description("confirmed, declined, option, free_answer or acknowledged")] string response,
-        [Description("For option: the option's exact text")] string? option,
-        [Description("For free_answer: the resident's answer")] string? answer,
-        CancellationToken cancellationToken)
+        [Description("For option: the option's exact text")] string? option = null,
+        [Description("For free_answer: the resident's answer")] string? answer = null,
+        CancellationToken cancellationToken = default)
     {
         if (!Responses.TryGetValue(response, out var outcome))
         {

@@ -14,13 +14,13 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
     private static readonly char[] TagSeparators = ['|', ',', ';', '，', '、', '；'];
     private readonly string knownCommunities = string.Join(", ", communities.Keys.Where(k => k.EndsWith("社区", StringComparison.Ordinal) || !communities.ContainsKey(k + "社区")));
 
-    /// <summary>Whether a record has no value at all (",,,"): skipped like an empty line.</summary>
+    /// <summary>Whether a record has no value at all (",,,"): skipped like an empty line. Fields are trimmed on reading.</summary>
     public static bool IsBlank(CsvReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            if (!csv.IsEmpty(i) && !string.IsNullOrWhiteSpace(csv.GetString(i)))
+            if (!csv.IsEmpty(i))
             {
                 return false;
             }

@@ -105,8 +105,17 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var writer = ResidentBatchWriter.Create(db, columns, transaction.GetDbTransaction());
         var rejections = new List<ResidentImportRejection>();
+        var inserts = new List<(ImportRow Row, int CommunityId)>();
+        var insertedPhones = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in batch)
         {
+            if (row.Error is null && row.ExternalId is null && insertedPhones.Contains(row.Phone))
+            {
+                // This row matches a resident created earlier in this batch by phone: write those first.
+                await InsertAsync(writer, keys, inserts, now, cancellationToken);
+                insertedPhones.Clear();
+            }
+
             if (row.Error is null)
             {
                 if (keys.Find(row) is { } id)
@@ -117,7 +126,8 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
                 }
                 else if (row.CommunityId is { } communityId)
                 {
-                    keys.Add(row, await writer.InsertAsync(row, communityId, now, cancellationToken));
+                    inserts.Add((row, communityId));
+                    insertedPhones.Add(row.Phone);
                     import.Created++;
                 }
                 else
@@ -133,6 +143,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
             }
         }
 
+        await InsertAsync(writer, keys, inserts, now, cancellationToken);
         import.ProcessedRows += batch.Count;
         db.ImportRejections.AddRange(rejections);
         await db.SaveChangesAsync(cancellationToken);
@@ -141,6 +152,17 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         {
             db.Entry(rejection).State = EntityState.Detached;
         }
+    }
+
+    private static async Task InsertAsync(ResidentBatchWriter writer, ResidentKeys keys, List<(ImportRow Row, int CommunityId)> inserts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = await writer.InsertAsync(inserts, now, cancellationToken);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            keys.Add(inserts[i].Row, ids[i]);
+        }
+
+        inserts.Clear();
     }
 
     /// <summary>Community names as clerks write them: 新河社区, and 新河 for short, in any case.</summary>

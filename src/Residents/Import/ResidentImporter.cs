@@ -34,6 +34,10 @@ public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
     public Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken)
         => db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    /// <summary>Rejected rows in file order.</summary>
+    public IAsyncEnumerable<ResidentImportRejection> RejectionsAsync(int id)
+        => db.ImportRejections.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable();
+
     /// <summary>
     /// Writes rejected.csv: line, reason, then the row's own columns under the file's own header, so a clerk can
     /// fix the rows and upload this file again (the line and reason columns are ignored by the import).
@@ -49,7 +53,7 @@ public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
 
         await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
         await Export.ResidentCsvExport.WriteRowAsync(csv, ["line", "reason", .. header], cancellationToken);
-        await foreach (var rejection in db.ImportRejections.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var rejection in RejectionsAsync(id).WithCancellation(cancellationToken))
         {
             using var row = CsvReader.FromText(rejection.Row, new CsvReaderOptions { Separator = ',', HasHeader = false });
             var fields = new List<string?> { rejection.Line.ToString(CultureInfo.InvariantCulture), rejection.Reason };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Outreach.Server.Accounts;
+using Outreach.Server.StaffConsole.ArchiveImport;
 using Outreach.Server.StaffConsole.Localization;
 using Outreach.Server.Security;
 
@@ -20,6 +21,7 @@ public static class StaffConsoleModule
         services.AddAuthorizationBuilder()
             .AddPolicy(StreetAdminPolicy, policy => policy.RequireRole(StaffRoles.StreetAdmin));
         services.AddSingleton<ConsoleText>();
+        services.AddScoped<ConsoleImports>();
         services.AddHostedService<ConsoleBanner>();
         services.AddRazorPages(pages =>
         {
@@ -46,7 +48,7 @@ public static class StaffConsoleModule
         // Runs after authentication (UseServerHost) and before any endpoint.
         app.UseMiddleware<ReadOnlyAuditorMiddleware>();
         app.UseRequestLocalization();
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapConsoleAssets();
         app.MapRazorPages();
         app.MapApiKeysApi();
         return app;

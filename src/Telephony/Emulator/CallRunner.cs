@@ -56,7 +56,8 @@ internal sealed class CallRunner(
         var behaviour = store.BehaviourOf(resident);
         if (call.Direction != "inbound")
         {
-            await ProgressAsync(call, "initiated", "initiated", cancellationToken);
+            // The REST resource has no "initiated" status (it stays queued until it rings); the callback says initiated.
+            await ProgressAsync(call, "queued", "initiated", cancellationToken, callbackStatus: "initiated");
             await ProgressAsync(call, "ringing", "ringing", cancellationToken);
             var answered = await RingAsync(call, behaviour, cancellationToken);
             if (answered is not null)
@@ -121,12 +122,14 @@ internal sealed class CallRunner(
         ? new ResidentReplies([], TimeSpan.Zero, call.Replies.Reader, options.Value.InteractiveGatherTime)
         : new ResidentReplies(behaviour.Replies, behaviour.Latency, null);
 
-    private async Task ProgressAsync(EmulatedCall call, string status, string callbackEvent, CancellationToken cancellationToken)
+    private async Task ProgressAsync(EmulatedCall call, string status, string callbackEvent, CancellationToken cancellationToken, string? callbackStatus = null)
     {
         call.SetStatus(status, time.GetUtcNow());
         if (call.StatusCallback is not null && call.StatusCallbackEvents.Contains(callbackEvent))
         {
-            await webhooks.PostAsync(call.StatusCallback, StatusParameters(call), cancellationToken);
+            var parameters = StatusParameters(call);
+            parameters["CallStatus"] = callbackStatus ?? status;
+            await webhooks.PostAsync(call.StatusCallback, parameters, cancellationToken);
         }
     }
 

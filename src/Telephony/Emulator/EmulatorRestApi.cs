@@ -83,19 +83,8 @@ internal static partial class EmulatorRestApi
         return TwilioJson.Json(TwilioJson.Message(message), StatusCodes.Status201Created);
     }
 
-    private static JsonHttpResult<Dictionary<string, object?>> ListMessages(string accountSid, EmulatorStore store, HttpRequest request)
-    {
-        string to = request.Query["To"].ToString(), from = request.Query["From"].ToString();
-        var size = Math.Clamp(ParsedInt(request.Query["PageSize"]) ?? 50, 1, 1000);
-        var source = to.Length > 0 ? store.MessagesOf(to) : from.Length > 0 ? store.MessagesOf(from) : store.Messages;
-        var page = source
-            .Where(m => (to.Length == 0 || m.To == to) && (from.Length == 0 || m.From == from))
-            .OrderByDescending(m => m.DateCreated)
-            .Take(size)
-            .Select(TwilioJson.Message)
-            .ToList();
-        return TwilioJson.Json(TwilioJson.Page("messages", $"{TwilioJson.AccountUri(accountSid)}/Messages.json", page, size));
-    }
+    private static JsonHttpResult<Dictionary<string, object?>> ListMessages(string accountSid, EmulatorStore store, HttpRequest request) =>
+        ListPage(request, "messages", $"{TwilioJson.AccountUri(accountSid)}/Messages.json", store.MessagesOf, store.Messages, m => (m.To, m.From, m.DateCreated), TwilioJson.Message);
 
     private static IResult FetchMessage(string accountSid, string sid, EmulatorStore store, HttpRequest request) =>
         store.Message(sid) is { } message ? TwilioJson.Json(TwilioJson.Message(message)) : NotFound(request);
@@ -169,18 +158,24 @@ internal static partial class EmulatorRestApi
         return TwilioJson.Json(TwilioJson.Call(call), StatusCodes.Status201Created);
     }
 
-    private static JsonHttpResult<Dictionary<string, object?>> ListCalls(string accountSid, EmulatorStore store, HttpRequest request)
+    private static JsonHttpResult<Dictionary<string, object?>> ListCalls(string accountSid, EmulatorStore store, HttpRequest request) =>
+        ListPage(request, "calls", $"{TwilioJson.AccountUri(accountSid)}/Calls.json", store.CallsOf, store.Calls, c => (c.To, c.From, c.DateCreated), TwilioJson.Call);
+
+    /// <summary>One page, newest first, filtered by the To and From query parameters Twilio's list APIs take.</summary>
+    private static JsonHttpResult<Dictionary<string, object?>> ListPage<T, TJson>(
+        HttpRequest request, string key, string listUri, Func<string, IEnumerable<T>> ofPhone, IEnumerable<T> all, Func<T, (string To, string From, DateTimeOffset Created)> describe, Func<T, TJson> toJson)
     {
         string to = request.Query["To"].ToString(), from = request.Query["From"].ToString();
         var size = Math.Clamp(ParsedInt(request.Query["PageSize"]) ?? 50, 1, 1000);
-        var source = to.Length > 0 ? store.CallsOf(to) : from.Length > 0 ? store.CallsOf(from) : store.Calls;
+        var source = to.Length > 0 ? ofPhone(to) : from.Length > 0 ? ofPhone(from) : all;
         var page = source
-            .Where(c => (to.Length == 0 || c.To == to) && (from.Length == 0 || c.From == from))
-            .OrderByDescending(c => c.DateCreated)
+            .Select(item => (Item: item, Facts: describe(item)))
+            .Where(x => (to.Length == 0 || x.Facts.To == to) && (from.Length == 0 || x.Facts.From == from))
+            .OrderByDescending(x => x.Facts.Created)
             .Take(size)
-            .Select(TwilioJson.Call)
+            .Select(x => toJson(x.Item))
             .ToList();
-        return TwilioJson.Json(TwilioJson.Page("calls", $"{TwilioJson.AccountUri(accountSid)}/Calls.json", page, size));
+        return TwilioJson.Json(TwilioJson.Page(key, listUri, page, size));
     }
 
     private static IResult FetchCall(string accountSid, string sid, EmulatorStore store, HttpRequest request) =>

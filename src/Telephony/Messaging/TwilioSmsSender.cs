@@ -4,7 +4,6 @@ using Outreach.Telephony.PhoneNumbers;
 using Outreach.Telephony.Rest;
 using Outreach.Telephony.Webhooks;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -30,36 +29,21 @@ internal sealed class TwilioSmsSender(
             StatusCallback = urls.SmsStatus(sms.Reference),
         };
 
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        try
+        var (message, failure) = await TwilioApi.CreateAsync(() => MessageResource.CreateAsync(create, client), cancellationToken);
+        if (failure is not null)
         {
-            var message = await MessageResource.CreateAsync(create, client).WaitAsync(cancellationToken);
-            logger.LogInformation("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
-            return new SmsSendResult(SendDisposition.Accepted, message.Sid, Encoding: encoding);
-        }
-        catch (TwilioException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failure = TwilioFailure.From(exception, scope.RetryAfter);
             logger.LogWarning("SMS to {To} not accepted: {Disposition} (code {Code}): {Message}", PhoneMask.Mask(sms.To), failure.Disposition, failure.Code, failure.Message);
             return new SmsSendResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter, encoding);
         }
+
+        logger.LogInformation("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message!.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
+        return new SmsSendResult(SendDisposition.Accepted, message.Sid, Encoding: encoding);
     }
 
-    public async Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken)
-    {
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        try
-        {
-            var message = await MessageResource.FetchAsync(new FetchMessageOptions(messageSid), client).WaitAsync(cancellationToken);
-            return message.Status?.ToString();
-        }
-        catch (ApiException exception) when (exception.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken) =>
+        (await TwilioApi.FetchAsync(() => MessageResource.FetchAsync(new FetchMessageOptions(messageSid), client), cancellationToken))?.Status?.ToString();
 
-    public async Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
     {
         var read = new ReadMessageOptions
         {
@@ -68,14 +52,11 @@ internal sealed class TwilioSmsSender(
             PageSize = ListLimit,
             Limit = ListLimit,
         };
-
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        var messages = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
-
-        // Filtered here rather than with DateSent>: a message still queued has no date_sent yet.
-        return messages
-            .Where(m => TwilioDates.AsUtc(m.DateCreated) is not { } created || created >= sentAfter)
-            .Select(m => new SentMessage(m.Sid, m.To, m.Body, m.Status?.ToString() ?? "unknown", TwilioDates.AsUtc(m.DateCreated)))
-            .ToList();
+        return TwilioApi.ReadRecentAsync(
+            () => MessageResource.ReadAsync(read, client),
+            m => m.DateCreated,
+            sentAfter,
+            m => new SentMessage(m.Sid, m.To, m.Body, m.Status?.ToString() ?? "unknown", TwilioDates.AsUtc(m.DateCreated)),
+            cancellationToken);
     }
 }

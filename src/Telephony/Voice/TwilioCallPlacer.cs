@@ -5,7 +5,6 @@ using Outreach.Telephony.PhoneNumbers;
 using Outreach.Telephony.Rest;
 using Outreach.Telephony.Webhooks;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -42,36 +41,21 @@ internal sealed class TwilioCallPlacer(
             create.AsyncAmdStatusCallbackMethod = Twilio.Http.HttpMethod.Post;
         }
 
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        try
+        var (call, failure) = await TwilioApi.CreateAsync(() => CallResource.CreateAsync(create, client), cancellationToken);
+        if (failure is not null)
         {
-            var call = await CallResource.CreateAsync(create, client).WaitAsync(cancellationToken);
-            logger.LogInformation("Call {CallSid} to {To} accepted", call.Sid, PhoneMask.Mask(outboundCall.To));
-            return new CallPlaceResult(SendDisposition.Accepted, call.Sid);
-        }
-        catch (TwilioException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failure = TwilioFailure.From(exception, scope.RetryAfter);
             logger.LogWarning("Call to {To} not accepted: {Disposition} (code {Code}): {Message}", PhoneMask.Mask(outboundCall.To), failure.Disposition, failure.Code, failure.Message);
             return new CallPlaceResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter);
         }
+
+        logger.LogInformation("Call {CallSid} to {To} accepted", call!.Sid, PhoneMask.Mask(outboundCall.To));
+        return new CallPlaceResult(SendDisposition.Accepted, call.Sid);
     }
 
-    public async Task<string?> FetchStatusAsync(string callSid, CancellationToken cancellationToken)
-    {
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        try
-        {
-            var call = await CallResource.FetchAsync(new FetchCallOptions(callSid), client).WaitAsync(cancellationToken);
-            return call.Status?.ToString();
-        }
-        catch (ApiException exception) when (exception.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<string?> FetchStatusAsync(string callSid, CancellationToken cancellationToken) =>
+        (await TwilioApi.FetchAsync(() => CallResource.FetchAsync(new FetchCallOptions(callSid), client), cancellationToken))?.Status?.ToString();
 
-    public async Task<IReadOnlyList<PlacedCall>> ListPlacedAsync(string recipient, DateTimeOffset placedAfter, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PlacedCall>> ListPlacedAsync(string recipient, DateTimeOffset placedAfter, CancellationToken cancellationToken)
     {
         var read = new ReadCallOptions
         {
@@ -80,15 +64,12 @@ internal sealed class TwilioCallPlacer(
             PageSize = ListLimit,
             Limit = ListLimit,
         };
-
-        using var scope = TwilioRequestScope.Begin(cancellationToken);
-        var calls = await CallResource.ReadAsync(read, client).WaitAsync(cancellationToken);
-
-        // Filtered here rather than with StartTime>: a queued call has no start_time yet.
-        return calls
-            .Where(c => TwilioDates.AsUtc(c.DateCreated) is not { } created || created >= placedAfter)
-            .Select(c => new PlacedCall(c.Sid, c.To, c.Status?.ToString() ?? "unknown", TwilioDates.AsUtc(c.DateCreated)))
-            .ToList();
+        return TwilioApi.ReadRecentAsync(
+            () => CallResource.ReadAsync(read, client),
+            c => c.DateCreated,
+            placedAfter,
+            c => new PlacedCall(c.Sid, c.To, c.Status?.ToString() ?? "unknown", TwilioDates.AsUtc(c.DateCreated)),
+            cancellationToken);
     }
 
     /// <summary>Replaces what a live call is doing (Twilio's "modify a call in progress"), e.g. to leave a voicemail.</summary>

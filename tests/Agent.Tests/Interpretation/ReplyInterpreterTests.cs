@@ -178,25 +178,4 @@ public sealed class ReplyInterpreterTests
     [InlineData("1", null)]
     public void Detects_the_language_of_the_message(string text, string? expected)
         => Assert.Equal(expected, interpreter.Interpret(text, null, null, Shanghai).Language);
-
-    [Fact]
-    public void Reads_a_message_well_under_a_millisecond_at_p99()
-    {
-        string[] messages = ["好的", "我那天没空，下次什么时候？", "不是不去", "please stop calling me", "明天下午三点可以吗", "3栋门口路灯坏了", "Sure, I'll be there next Monday at 10"];
-        for (var i = 0; i < 2_000; i++)
-        {
-            interpreter.Interpret(messages[i % messages.Length], null, ["周六上午", "周日下午"], Shanghai);
-        }
-
-        var timings = new double[5_000];
-        for (var i = 0; i < timings.Length; i++)
-        {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            interpreter.Interpret(messages[i % messages.Length], null, ["周六上午", "周日下午"], Shanghai);
-            timings[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        Array.Sort(timings);
-        Assert.True(timings[(int)(timings.Length * 0.99)] < 1.0, $"p99 {timings[(int)(timings.Length * 0.99)]} ms");
-    }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Storage;
 using Outreach.Server.Accounts;
 using Outreach.Server.Security;
 using Outreach.Testing;
@@ -37,6 +40,7 @@ public sealed class ConsoleSession : IAsyncLifetime
             async () => (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60),
             "/health to answer 200");
+        await EnsureTwoCommunitiesAsync();
         await CreateUserAsync(AdminEmail, StaffRoles.StreetAdmin, []);
         await CreateUserAsync(StaffEmail, StaffRoles.CommunityStaff, [StaffCommunity]);
         await CreateUserAsync(AuditorEmail, StaffRoles.Auditor, [StaffCommunity]);
@@ -100,10 +104,46 @@ public sealed class ConsoleSession : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 
-    public T WithScope<T>(Func<IServiceProvider, T> use)
+    /// <summary>Runs a query against the server's own services (system scope: every community).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
-        using var scope = Host.Services.CreateScope();
-        return use(scope.ServiceProvider);
+        ArgumentNullException.ThrowIfNull(use);
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    /// <summary>The demo street when the host seeded it; otherwise a small street with the demo's two community names.</summary>
+    private async Task EnsureTwoCommunitiesAsync()
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentsDbContext>();
+        if (await db.Communities.AnyAsync())
+        {
+            return;
+        }
+
+        var street = new Street { Name = "迎丰街道" };
+        street.Communities.Add(new Community { Name = "新河社区" });
+        street.Communities.Add(new Community { Name = "湖滨社区" });
+        db.Streets.Add(street);
+        await db.SaveChangesAsync();
+        var now = DateTimeOffset.UtcNow;
+        string[] names = ["张桂兰", "Emily Chen", "刘建国", "李明", "Oliver Wu", "陈淑珍"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            db.Residents.Add(new Resident
+            {
+                Name = names[i],
+                Phone = $"+861390000{i:D4}",
+                Language = names[i].Any(char.IsAsciiLetter) ? "en" : "zh-CN",
+                CommunityId = street.Communities[i % 2].Id,
+                Building = $"{i + 1}",
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private async Task CreateUserAsync(string email, string role, List<int> communities)

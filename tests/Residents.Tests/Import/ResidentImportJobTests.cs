@@ -148,6 +148,27 @@ public sealed class ResidentImportJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_without_external_id_updates_the_resident_an_earlier_row_of_the_file_created()
+    {
+        var import = await archive.ImportAsync(Utf8("name,phone,community,grid,external id\nA,13800138000,新河,1,E1\nA,13800138000,新河,2,\n"));
+        Assert.Equal((1, 1, 0), (import.Created, import.Updated, import.Rejected));
+        Assert.Equal("2", Assert.Single(await ResidentsAsync()).Grid);
+    }
+
+    [Fact]
+    public async Task New_ids_never_reuse_those_of_deleted_residents()
+    {
+        await archive.ImportAsync(Utf8("name,phone,community\nA,13800138000,新河\nB,13800138001,新河\n"));
+        await using (var db = archive.CreateContext())
+        {
+            await db.Residents.Where(r => r.Name == "B").ExecuteDeleteAsync();
+        }
+
+        await archive.ImportAsync(Utf8("name,phone,community\nC,13800138002,新河\n"));
+        Assert.Equal([("A", 1), ("C", 3)], (await ResidentsAsync()).Select(r => (r.Name, r.Id)));
+    }
+
+    [Fact]
     public async Task Columns_missing_from_a_later_file_keep_their_values()
     {
         await archive.ImportAsync(Utf8("name,phone,community,grid,language,channel\nA,13800138000,新河,1,en,voice\n"));

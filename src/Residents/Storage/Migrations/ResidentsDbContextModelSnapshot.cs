@@ -121,12 +121,12 @@ namespace Outreach.Residents.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommunityId");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("CommunityId", "Building");
 
                     b.ToTable("residents", (string)null);
                 });

@@ -220,9 +220,9 @@ namespace Outreach.Residents.Storage.Migrations
                 columns: new[] { "ImportId", "Line" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_residents_CommunityId_Building",
+                name: "IX_residents_CommunityId",
                 table: "residents",
-                columns: new[] { "CommunityId", "Building" });
+                column: "CommunityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_residents_ExternalId",

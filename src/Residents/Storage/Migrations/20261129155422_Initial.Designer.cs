@@ -11,7 +11,7 @@ using Outreach.Residents.Storage;
 namespace Outreach.Residents.Storage.Migrations
 {
     [DbContext(typeof(ResidentsDbContext))]
-    [Migration("20261129151237_Initial")]
+    [Migration("20261129155422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -124,12 +124,12 @@ namespace Outreach.Residents.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommunityId");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("CommunityId", "Building");
 
                     b.ToTable("residents", (string)null);
                 });

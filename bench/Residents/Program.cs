@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using CsvHelper;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Outreach.Residents.Access;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Audiences;
+using Outreach.Residents.Bench;
+using Outreach.Residents.Import;
+using Outreach.Residents.Storage;
+using Outreach.Telephony.PhoneNumbers;
+
+// Imports a generated 120,000-row archive through the real import code, and times the audience count and page
+// queries, each beside a floor measured in the same run. Usage: dotnet run -c Release --project bench/Residents [rows]
+var rows = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 120_000;
+var folder = Path.Combine(Path.GetTempPath(), "outreach-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var csv = ArchiveCsv.Generate(rows);
+Console.WriteLine($"Archive: {rows:N0} rows, {csv.Length / 1024.0 / 1024.0:F1} MB of CSV, folder {folder}");
+
+// 1. The real import: accept (header check, row count, file stored) and the job, on a migrated archive.
+var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "archive.db")}" };
+ResidentsDbContext Context()
+{
+    var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+    OutreachDatabase.Configure(builder, options, "residents");
+    return new ResidentsDbContext(builder.Options);
+}
+
+await using (var db = Context())
+{
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    await db.Database.MigrateAsync();
+    var street = new Street { Name = "迎丰街道", Communities = [new Community { Name = "新河社区" }, new Community { Name = "湖滨社区" }] };
+    db.Streets.Add(street);
+    await db.SaveChangesAsync();
+}
+
+GC.Collect();
+var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
+var import = Stopwatch.StartNew();
+int importId;
+await using (var db = Context())
+{
+    importId = (await new ResidentImporter(db, TimeProvider.System).AcceptAsync(csv, "bench.csv", "bench", CancellationToken.None)).Id;
+}
+
+var accepted = import.Elapsed;
+
+await using (var db = Context())
+{
+    await new ResidentImportJob(db, new PhoneNumberParser("CN"), TimeProvider.System, NullLogger<ResidentImportJob>.Instance).RunAsync(importId, CancellationToken.None);
+}
+
+import.Stop();
+var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+await using (var db = Context())
+{
+    var result = await db.Imports.SingleAsync(i => i.Id == importId);
+    Console.WriteLine($"Import: {result.Status}, {result.Created:N0} created, {result.Updated:N0} updated, {result.Rejected:N0} rejected");
+}
+
+// What reading and checking the rows costs on its own (no database writes), to see where the import's time goes.
+var checks = Stopwatch.StartNew();
+using (var reader = ImportCsv.Open(csv, out _))
+{
+    var rowReader = new ImportRowReader(ImportColumns.Map(reader.Headers), new PhoneNumberParser("CN"), new Dictionary<string, int> { ["新河"] = 1, ["湖滨"] = 2 });
+    while (await reader.ReadAsync())
+    {
+        _ = rowReader.Read(reader);
+    }
+}
+
+checks.Stop();
+
+// 2. The floor: the same CSV bulk-inserted into SQLite with no validation, one prepared INSERT in one transaction.
+var floor = Stopwatch.StartNew();
+await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "floor.db")}"))
+{
+    await connection.OpenAsync();
+    await using (var pragma = connection.CreateCommand())
+    {
+        pragma.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE raw (c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT, c10 TEXT, c11 TEXT, c12 TEXT);";
+        await pragma.ExecuteNonQueryAsync();
+    }
+
+    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+    await using var insert = connection.CreateCommand();
+    insert.Transaction = transaction;
+    insert.CommandText = "INSERT INTO raw VALUES (@c0, @c1, @c2, @c3, @c4, @c5, @c6, @c7, @c8, @c9, @c10, @c11, @c12)";
+    for (var i = 0; i < 13; i++)
+    {
+        insert.Parameters.Add(new SqliteParameter($"@c{i}", null));
+    }
+
+    using var reader = CsvReader.Create(csv, new CsvReaderOptions { Separator = ',', HasHeader = true });
+    while (await reader.ReadAsync())
+    {
+        for (var i = 0; i < 13; i++)
+        {
+            insert.Parameters[i].Value = reader.GetString(i);
+        }
+
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    await transaction.CommitAsync();
+}
+
+floor.Stop();
+
+// 3. Queries on the imported archive: an audience count and a page, beside the same count as raw SQL.
+const string Audience = "community = \"新河\" and tags has \"elderly\" and age >= 60";
+var today = DateOnly.FromDateTime(DateTime.Today);
+await using var query = Context();
+var directory = new ResidentDirectory(query, new UnrestrictedScopeAccessor(), TimeProvider.System);
+var audience = AudienceExpression.Parse(Audience);
+var count = 0;
+var countTime = Median(await TimeAsync(async () => count = await directory.InAudience(audience).CountAsync()));
+var pageTime = Median(await TimeAsync(() => directory.InAudience(audience).OrderBy(r => r.Id).Skip(5000).Take(50).Include(r => r.Community).ToListAsync()));
+var rawCount = 0L;
+var connectionForRaw = query.Database.GetDbConnection();
+await connectionForRaw.OpenAsync();
+var rawTime = Median(await TimeAsync(async () =>
+{
+    await using var command = connectionForRaw.CreateCommand();
+    command.CommandText = """
+        SELECT COUNT(*) FROM residents r JOIN communities c ON c.Id = r.CommunityId
+        WHERE r.OptedOutAt IS NULL AND c.Name IN ('新河', '新河社区') AND r.Tags LIKE '%|elderly|%' AND r.BirthDate <= @born
+        """;
+    command.Parameters.Add(new SqliteParameter("@born", today.AddYears(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    rawCount = (long)(await command.ExecuteScalarAsync())!;
+}));
+var everyoneTime = Median(await TimeAsync(() => directory.InAudience(AudienceExpression.Everyone).CountAsync()));
+
+Console.WriteLine();
+Console.WriteLine("| Measure | Result | Floor (same run) | Goal |");
+Console.WriteLine("|---|---|---|---|");
+Console.WriteLine($"| Import of {rows:N0} rows (accept + job) | {import.Elapsed.TotalSeconds:F1} s | {floor.Elapsed.TotalSeconds:F1} s bulk insert, no validation ({import.Elapsed / floor.Elapsed:F1}×) | ≤ 3× floor, ≤ 20 s |");
+Console.WriteLine($"| of which accepting the upload (header check, row count, file stored) | {accepted.TotalSeconds:F1} s | | |");
+Console.WriteLine($"| of which reading and checking rows | {checks.Elapsed.TotalSeconds:F1} s | | |");
+Console.WriteLine($"| Peak working set during import | {peak / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before) | | ≤ 500 MB |");
+Console.WriteLine($"| Count `{Audience}` = {count:N0} | {countTime:F1} ms | {rawTime:F1} ms raw SQL (= {rawCount:N0}) | ≤ 100 ms |");
+Console.WriteLine($"| Count everyone | {everyoneTime:F1} ms | | ≤ 100 ms |");
+Console.WriteLine($"| Page of 50 at offset 5,000 of that audience | {pageTime:F1} ms | | |");
+if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+SqliteConnection.ClearAllPools();
+return count == rawCount ? 0 : 1;
+
+static async Task<List<double>> TimeAsync(Func<Task> action)
+{
+    await action();
+    var times = new List<double>();
+    for (var i = 0; i < 9; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return times;
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
