@@ -62,7 +62,7 @@ public sealed class CampaignTestHost : IAsyncDisposable
         Dictionary<string, string?>? settings = null, TimeProvider? time = null, IJobFilter? filter = null, bool jobServer = true)
     {
         var database = new TestDatabase();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

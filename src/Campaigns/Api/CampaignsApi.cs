@@ -14,6 +14,8 @@ namespace Outreach.Campaigns.Api;
 /// <summary>/api/campaigns: define, launch, steer and report on campaigns.</summary>
 public static class CampaignsApi
 {
+    private static readonly string[] UnreachedColumns = ["resident_id", "name", "community", "building", "unit", "attempts", "given_up_at"];
+
     public static RouteGroupBuilder MapCampaignRoutes(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/campaigns").WithTags("Campaigns");
@@ -107,13 +109,11 @@ public static class CampaignsApi
         // With a byte order mark, spreadsheet programs show the Chinese names correctly.
         await using (var csv = CsvWriter.Create(content, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
-            csv.WriteHeader(["resident_id", "name", "community", "building", "unit", "attempts", "given_up_at"]);
-            await csv.EndRecordAsync(cancellationToken);
+            csv.WriteHeader(UnreachedColumns);
             foreach (var row in rows)
             {
-                csv.WriteRecord([row.ResidentId.ToString(CultureInfo.InvariantCulture), row.Name, row.Community, row.Building, row.Unit,
+                csv.WriteRecord((string?[])[row.ResidentId.ToString(CultureInfo.InvariantCulture), row.Name, row.Community, row.Building, row.Unit,
                     row.Attempts.ToString(CultureInfo.InvariantCulture), row.GivenUpAt?.ToString("u", CultureInfo.InvariantCulture)]);
-                await csv.EndRecordAsync(cancellationToken);
             }
 
             await csv.FlushAsync(cancellationToken);

@@ -23,6 +23,7 @@ public sealed partial class AttemptRecovery(
     DeliveryProgress progress,
     DeliveryDispatcher dispatcher,
     SegmentWordings wordings,
+    DispatchThrottle throttle,
     IOptions<CampaignOptions> options,
     TimeProvider time,
     ILogger<AttemptRecovery> logger)
@@ -51,7 +52,8 @@ public sealed partial class AttemptRecovery(
         }
 
         var book = await wordings.LoadAsync(campaign, cancellationToken);
-        foreach (var attempt in unknown)
+        // Decided here and still waiting for the throttle or Twilio's answer: not unknown, just slow.
+        foreach (var attempt in unknown.Where(a => !throttle.IsSending(a.Id)))
         {
             var target = await db.Targets.AsNoTracking().FirstAsync(t => t.Id == attempt.TargetId, cancellationToken);
             var found = await FindAtTwilioAsync(attempt, target.Phone, () => book.Fill(target, ContactChannel.Sms), cancellationToken);

@@ -65,8 +65,18 @@ public sealed partial class DeliveryDispatcher(
             book ??= await wordings.LoadAsync(campaign, cancellationToken);
             var allowed = await DeferCappedAsync(campaign, batch, now, cancellationToken);
             var owned = await DecideAsync(campaign, allowed, now, cancellationToken);
-            var outcomes = await SendAsync(book, owned, cancellationToken);
-            await RecordAsync(campaign, outcomes, cancellationToken);
+            var ids = owned.Select(o => o.Attempt.Id).ToList();
+            throttle.Sending(ids, sending: true);
+            try
+            {
+                var outcomes = await SendAsync(book, owned, cancellationToken);
+                await RecordAsync(campaign, outcomes, cancellationToken);
+            }
+            finally
+            {
+                throttle.Sending(ids, sending: false);
+            }
+
             db.ChangeTracker.Clear();
         }
     }

@@ -12,6 +12,7 @@ namespace Outreach.Campaigns.Dispatch;
 public sealed class DispatchThrottle(IOptions<CampaignOptions> options, IOptions<TwilioOptions> twilio, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, SendRateLimiter?> limiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, byte> inFlight = new();
     private readonly ConcurrentCallGate? callGate = options.Value.MaxConcurrentCalls > 0
         ? new ConcurrentCallGate(options.Value.MaxConcurrentCalls, TimeSpan.FromMinutes(options.Value.MaxCallMinutes), time)
         : null;
@@ -38,6 +39,25 @@ public sealed class DispatchThrottle(IOptions<CampaignOptions> options, IOptions
             await callGate.EnterAsync(attemptId, cancellationToken);
         }
     }
+
+    /// <summary>Attempts this process decided and has not finished sending; recovery leaves them alone.</summary>
+    public void Sending(IEnumerable<long> attemptIds, bool sending)
+    {
+        ArgumentNullException.ThrowIfNull(attemptIds);
+        foreach (var id in attemptIds)
+        {
+            if (sending)
+            {
+                inFlight[id] = 0;
+            }
+            else
+            {
+                inFlight.TryRemove(id, out _);
+            }
+        }
+    }
+
+    public bool IsSending(long attemptId) => inFlight.ContainsKey(attemptId);
 
     /// <summary>A call ended (or was never placed): its slot is free.</summary>
     public void CallEnded(long attemptId) => callGate?.Leave(attemptId);

@@ -35,34 +35,44 @@ public sealed class CampaignReports(CampaignsDbContext db)
     }
 
     public async Task<IReadOnlyList<CommunityFunnel>> FunnelAsync(int campaignId, CancellationToken cancellationToken)
-        => await db.Targets.Where(t => t.CampaignId == campaignId)
+    {
+        var rows = await db.Targets.Where(t => t.CampaignId == campaignId)
             .GroupBy(t => new { t.CommunityId, t.CommunityName })
-            .Select(g => new CommunityFunnel(
+            .Select(g => new
+            {
                 g.Key.CommunityId,
                 g.Key.CommunityName,
-                g.Count(),
-                g.Count(t => t.Step > 0 || t.DueAt == null),
-                g.Count(t => t.Outcome != TargetOutcome.Pending && t.Outcome != TargetOutcome.Unreachable && t.Outcome != TargetOutcome.Skipped),
-                g.Count(t => t.Outcome == TargetOutcome.Confirmed),
-                g.Count(t => t.Outcome == TargetOutcome.Declined),
-                g.Count(t => t.Outcome == TargetOutcome.OptionChosen || t.Outcome == TargetOutcome.FreeAnswer),
-                g.Count(t => t.Outcome == TargetOutcome.Question || t.Outcome == TargetOutcome.NeedsPerson || t.Outcome == TargetOutcome.ProblemReported),
-                g.Count(t => t.Outcome == TargetOutcome.OptedOut),
-                g.Count(t => t.Outcome == TargetOutcome.Unreachable),
-                g.Count(t => t.Outcome == TargetOutcome.Pending)))
-            .OrderBy(f => f.Community)
+                Targeted = g.Count(),
+                Attempted = g.Count(t => t.Step > 0 || t.DueAt == null),
+                Reached = g.Count(t => t.Outcome != TargetOutcome.Pending && t.Outcome != TargetOutcome.Unreachable && t.Outcome != TargetOutcome.Skipped),
+                Confirmed = g.Count(t => t.Outcome == TargetOutcome.Confirmed),
+                Declined = g.Count(t => t.Outcome == TargetOutcome.Declined),
+                OtherAnswers = g.Count(t => t.Outcome == TargetOutcome.OptionChosen || t.Outcome == TargetOutcome.FreeAnswer),
+                Questions = g.Count(t => t.Outcome == TargetOutcome.Question || t.Outcome == TargetOutcome.NeedsPerson || t.Outcome == TargetOutcome.ProblemReported),
+                OptedOut = g.Count(t => t.Outcome == TargetOutcome.OptedOut),
+                Unreachable = g.Count(t => t.Outcome == TargetOutcome.Unreachable),
+                Pending = g.Count(t => t.Outcome == TargetOutcome.Pending),
+            })
             .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.CommunityName, StringComparer.Ordinal).Select(r => new CommunityFunnel(
+            r.CommunityId, r.CommunityName, r.Targeted, r.Attempted, r.Reached, r.Confirmed, r.Declined, r.OtherAnswers, r.Questions, r.OptedOut, r.Unreachable, r.Pending))];
+    }
 
     public async Task<IReadOnlyList<UnreachedResident>> UnreachedAsync(int campaignId, CancellationToken cancellationToken)
-        => await db.Targets.Where(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Unreachable)
-            .OrderBy(t => t.CommunityName).ThenBy(t => t.Building).ThenBy(t => t.Unit).ThenBy(t => t.ResidentId)
-            .Select(t => new UnreachedResident(
+    {
+        var rows = await db.Targets.Where(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Unreachable)
+            .Select(t => new
+            {
                 t.ResidentId,
                 t.Name,
                 t.CommunityName,
                 t.Building,
                 t.Unit,
-                db.Attempts.Count(a => a.CampaignId == campaignId && a.ResidentId == t.ResidentId),
-                t.OutcomeAt))
+                Attempts = db.Attempts.Count(a => a.CampaignId == campaignId && a.ResidentId == t.ResidentId),
+                t.OutcomeAt,
+            })
             .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.CommunityName, StringComparer.Ordinal).ThenBy(r => r.Building, StringComparer.Ordinal).ThenBy(r => r.Unit, StringComparer.Ordinal).ThenBy(r => r.ResidentId)
+            .Select(r => new UnreachedResident(r.ResidentId, r.Name, r.CommunityName, r.Building, r.Unit, r.Attempts, r.OutcomeAt))];
+    }
 }

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Delivery;
+using Outreach.Campaigns.Targets;
+using Outreach.Telephony.Webhooks;
+using Outreach.Testing;
+
+namespace Outreach.Campaigns.Tests.Delivery;
+
+public sealed class DeliveryStatusHandlerTests
+{
+    [Fact]
+    public async Task Repeated_and_out_of_order_message_callbacks_end_in_the_right_state()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(2);
+        var id = await host.CreateCampaignAsync();
+        await host.LaunchAsync(id);
+        await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Sent.Count == 2), what: "two sends");
+        var sent = host.Sms.Sent.OrderBy(s => s.To).ToList();
+
+        // First resident: delivered arrives before sent and queued, then twice more.
+        foreach (var status in new[] { "delivered", "sent", "queued", "delivered", "undelivered" })
+        {
+            await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[0].Sid, status, sent[0].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
+        }
+
+        // Second resident: found by SID alone (no reference), fails for good.
+        foreach (var status in new[] { "sending", "failed", "sent", "delivered" })
+        {
+            await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, status, null, 30003, DateTimeOffset.UtcNow), CancellationToken.None));
+        }
+
+        var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).ToListAsync());
+        Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.Failed], attempts.Select(a => a.Status));
+        Assert.Equal(30003, attempts[1].ErrorCode);
+        var outcomes = await host.QueryAsync(db => db.Targets.AsNoTracking().OrderBy(t => t.ResidentId).Select(t => t.Outcome).ToListAsync());
+        Assert.Equal([TargetOutcome.Reached, TargetOutcome.Unreachable], outcomes);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Busy_calls_are_retried_then_the_plan_falls_back_to_sms()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(6);
+        host.AnswerWith("delivered", _ => "busy");
+        var id = await host.CreateCampaignAsync(c =>
+        {
+            c.Channel = ChannelPlanKind.VoiceThenSms;
+            c.MaxCalls = 2;
+            c.CallRetryMinutes = 0;
+        });
+
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+
+        Assert.All(host.Calls.Placed.GroupBy(c => c.To), g => Assert.Equal(2, g.Count()));
+        Assert.Equal(6, host.Calls.Placed.Select(c => c.To).Distinct().Count());
+        Assert.Equal(6, host.Sms.Sent.Count);
+        Assert.Equal(6, await host.QueryAsync(db => db.Targets.CountAsync(t => t.Outcome == TargetOutcome.Reached)));
+        Assert.Equal(18, await host.QueryAsync(db => db.Attempts.CountAsync(a => a.CampaignId == id)));
+    }
+
+    [Fact]
+    public async Task Calls_nobody_answers_leave_the_resident_unreachable_and_listed_for_a_visit()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(3);
+        host.AnswerWith(null, _ => "no-answer");
+        var id = await host.CreateCampaignAsync(c =>
+        {
+            c.Channel = ChannelPlanKind.Voice;
+            c.MaxCalls = 2;
+            c.CallRetryMinutes = 0;
+        });
+
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+
+        Assert.Equal(6, host.Calls.Placed.Count);
+        using var response = await host.Http.GetAsync($"/api/campaigns/{id}/unreached.csv");
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, csv[..Math.Min(csv.Length, 1500)]);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("resident_id,name,community,building,unit,attempts,given_up_at", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("1,王0,新河,1,101,2,", StringComparison.Ordinal));
+    }
+}
