@@ -59,6 +59,10 @@ public sealed class NoticeLoopTests(OutreachHost host) : IClassFixture<OutreachH
         Assert.Equal(audience.Count, counts.GetProperty("sent").GetInt32());
         Assert.Equal(0, counts.GetProperty("failed").GetInt32());
 
+        // The report's funnel per community agrees with the counts.
+        var report = await GetJsonAsync(api, $"/api/campaigns/{campaignId}/report");
+        Assert.Contains(Community, report.ToString(), StringComparison.Ordinal);
+
         // 3. Each resident's SMS carries their own name, in their language, with the key fact unchanged.
         var chineseSms = await LastMessageToAsync(api, chinese.GetProperty("phone").GetString()!);
         Assert.Contains(chinese.GetProperty("name").GetString()!, chineseSms, StringComparison.Ordinal);

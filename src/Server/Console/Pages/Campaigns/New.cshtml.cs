@@ -33,7 +33,8 @@ public sealed class NewCampaignModel(CampaignsDbContext db, TimeProvider time) :
             new NoticeRequest(Input.Title, Input.Body, facts, Input.Response),
             Input.Audience,
             Input.Channel,
-            Schedule: startAt is null ? null : new ScheduleRequest(startAt));
+            Schedule: startAt is null ? null : new ScheduleRequest(startAt),
+            QuietHours: new QuietHoursRequest(Input.QuietFrom, Input.QuietUntil));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var campaign = CampaignRequestValidation.ToCampaign(request, time.GetUtcNow(), User.Identity?.Name, errors);
         if (campaign is null)
@@ -65,5 +66,10 @@ public sealed class NewCampaignModel(CampaignsDbContext db, TimeProvider time) :
         public string? Audience { get; set; }
 
         public string? StartAt { get; set; }
+
+        /// <summary>Street-local "HH:mm"; the default is the street's night, 21:00–08:00.</summary>
+        public string QuietFrom { get; set; } = "21:00";
+
+        public string QuietUntil { get; set; } = "08:00";
     }
 }
