@@ -21,22 +21,9 @@ public sealed class CampaignPreview(ResidentDirectory directory, SegmentWordings
         ArgumentNullException.ThrowIfNull(campaign);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
         var residents = await directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Tags, r.BirthDate, r.Gender })
+            .Select(AudienceMember.FromResident)
             .ToListAsync(cancellationToken);
-        var targets = residents.Select(r => new CampaignTarget
-        {
-            ResidentId = r.Id,
-            Name = r.Name,
-            Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
-            Phone = r.Phone,
-            Language = r.Language,
-            PreferredChannel = r.PreferredChannel,
-            CommunityId = r.CommunityId,
-            CommunityName = r.Community,
-            Building = r.Building,
-            Unit = r.Unit,
-            Segment = SegmentWordings.SegmentOf(r.Tags, r.BirthDate, today),
-        }).ToList();
+        var targets = residents.Select(r => r.ToTarget(campaign.Id, today)).ToList();
         var segments = targets.SelectMany(t => ChannelPlan.Steps(campaign, t.PreferredChannel).Distinct().Select(c => new Agent.Wording.SegmentKey(t.Language, t.Segment, c))).ToHashSet();
         var drafted = await wordings.EnsureAsync(campaign, segments, cancellationToken);
         var book = await wordings.LoadAsync(campaign, cancellationToken);

@@ -43,7 +43,7 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
         {
             var page = await directory.InAudience(audience)
                 .Where(r => r.Id > lastResidentId).OrderBy(r => r.Id).Take(PageSize)
-                .Select(r => new { r.Id, r.Name, r.Phone, r.Language, r.PreferredChannel, r.CommunityId, Community = r.Community!.Name, r.Building, r.Unit, r.Household, r.Tags, r.BirthDate, r.Gender })
+                .Select(AudienceMember.FromResident)
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -59,24 +59,10 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
                     continue;
                 }
 
-                targets.Add(new CampaignTarget
-                {
-                    CampaignId = campaign.Id,
-                    ResidentId = r.Id,
-                    Name = r.Name,
-                    Honorific = Honorifics.For(r.Name, r.Gender, r.BirthDate, r.Language, today),
-                    Phone = r.Phone,
-                    Language = r.Language,
-                    PreferredChannel = r.PreferredChannel,
-                    CommunityId = r.CommunityId,
-                    CommunityName = r.Community,
-                    Building = r.Building,
-                    Unit = r.Unit,
-                    Household = r.Household,
-                    Segment = SegmentWordings.SegmentOf(r.Tags, r.BirthDate, today),
-                    ChunkNo = (count + targets.Count) / options.Value.ChunkSize,
-                    DueAt = due,
-                });
+                var target = r.ToTarget(campaign.Id, today);
+                target.ChunkNo = (count + targets.Count) / options.Value.ChunkSize;
+                target.DueAt = due;
+                targets.Add(target);
             }
 
             count += (await db.InsertNewAsync(targets, null, cancellationToken)).Count;
