@@ -95,10 +95,18 @@ public sealed class ConsoleSession : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a small PNG of the page under docs/screenshots/ for the README.</summary>
+    /// <summary>
+    /// Saves a small PNG of the page under docs/screenshots/ for the README, when OUTREACH_SCREENSHOTS=1
+    /// (so an ordinary test run leaves the work tree clean).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (Environment.GetEnvironmentVariable("OUTREACH_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
         var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
