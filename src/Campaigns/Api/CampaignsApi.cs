@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +12,6 @@ namespace Outreach.Campaigns.Api;
 /// <summary>/api/campaigns: define, launch, steer and report on campaigns.</summary>
 public static class CampaignsApi
 {
-    private static readonly string[] UnreachedColumns = ["resident_id", "name", "community", "building", "unit", "attempts", "given_up_at"];
-
     public static RouteGroupBuilder MapCampaignRoutes(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/campaigns").WithTags("Campaigns");
@@ -104,21 +100,8 @@ public static class CampaignsApi
             return NotFound(id);
         }
 
-        var rows = await reports.UnreachedAsync(id, cancellationToken);
         using var content = new MemoryStream();
-        // With a byte order mark, spreadsheet programs show the Chinese names correctly.
-        await using (var csv = CsvWriter.Create(content, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
-        {
-            csv.WriteHeader(UnreachedColumns);
-            foreach (var row in rows)
-            {
-                csv.WriteRecord((string?[])[row.ResidentId.ToString(CultureInfo.InvariantCulture), row.Name, row.Community, row.Building, row.Unit,
-                    row.Attempts.ToString(CultureInfo.InvariantCulture), row.GivenUpAt?.ToString("u", CultureInfo.InvariantCulture)]);
-            }
-
-            await csv.FlushAsync(cancellationToken);
-        }
-
+        await reports.WriteUnreachedCsvAsync(id, content, cancellationToken);
         return TypedResults.File(content.ToArray(), "text/csv; charset=utf-8", $"campaign-{id}-unreached.csv");
     }
 

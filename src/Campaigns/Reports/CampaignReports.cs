@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Inbox;
@@ -9,6 +11,27 @@ namespace Outreach.Campaigns.Reports;
 /// <summary>Counts, funnels and the unreached list, each computed from targets and attempts in one query.</summary>
 public sealed class CampaignReports(CampaignsDbContext db)
 {
+    private static readonly string[] UnreachedColumns = ["resident_id", "name", "community", "building", "unit", "attempts", "given_up_at"];
+
+    /// <summary>
+    /// Writes the unreached list as CSV for grid workers (with a byte order mark, so spreadsheet programs show the
+    /// Chinese names correctly). Returns the number of residents written.
+    /// </summary>
+    public async Task<int> WriteUnreachedCsvAsync(int campaignId, Stream destination, CancellationToken cancellationToken)
+    {
+        var rows = await UnreachedAsync(campaignId, cancellationToken);
+        await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteHeader(UnreachedColumns);
+        foreach (var row in rows)
+        {
+            csv.WriteRecord((string?[])[row.ResidentId.ToString(CultureInfo.InvariantCulture), row.Name, row.Community, row.Building, row.Unit,
+                row.Attempts.ToString(CultureInfo.InvariantCulture), row.GivenUpAt?.ToString("u", CultureInfo.InvariantCulture)]);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+        return rows.Count;
+    }
+
     public Task<CampaignCounts?> CountsAsync(int campaignId, CancellationToken cancellationToken)
     {
         var targets = db.Targets.Where(t => t.CampaignId == campaignId);

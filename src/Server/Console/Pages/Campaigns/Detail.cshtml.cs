@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +16,7 @@ public sealed class CampaignDetailModel(
     CampaignReports reports,
     CampaignPreview preview,
     StaffAuditLog audit,
-    ConsoleText text,
-    ILogger<CampaignDetailModel> logger) : PageModel
+    ConsoleText text) : PageModel
 {
     public Campaign? Campaign { get; private set; }
 
@@ -47,7 +44,7 @@ public sealed class CampaignDetailModel(
         else
         {
             Counts = await reports.CountsAsync(id, cancellationToken);
-            Report = await CommunityReportAsync(id, cancellationToken);
+            Report = await reports.FunnelAsync(id, cancellationToken);
         }
 
         return Page();
@@ -87,36 +84,11 @@ public sealed class CampaignDetailModel(
             return NotFound();
         }
 
-        var rows = await reports.UnreachedAsync(id, cancellationToken);
-        var csv = new StringBuilder("resident_id,name,community,building,unit,attempts\r\n");
-        foreach (var row in rows)
-        {
-            csv.AppendJoin(',', row.ResidentId.ToString(CultureInfo.InvariantCulture), Field(row.Name), Field(row.Community), Field(row.Building), Field(row.Unit),
-                row.Attempts.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-        }
-
-        await audit.RecordAsync("exported_unreached", $"campaign {id}", $"{rows.Count} residents", cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"campaign-{id}-unreached.csv");
+        using var csv = new MemoryStream();
+        var residents = await reports.WriteUnreachedCsvAsync(id, csv, cancellationToken);
+        await audit.RecordAsync("exported_unreached", $"campaign {id}", $"{residents} residents", cancellationToken);
+        return File(csv.ToArray(), "text/csv; charset=utf-8", $"campaign-{id}-unreached.csv");
     }
-
-    /// <summary>
-    /// The per-community report. CampaignReports.FunnelAsync's GroupBy does not translate on SQLite yet (reported to the
-    /// campaigns module); until it does, the page shows the funnel without the per-community table rather than failing.
-    /// </summary>
-    private async Task<IReadOnlyList<CommunityFunnel>> CommunityReportAsync(int id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reports.FunnelAsync(id, cancellationToken);
-        }
-        catch (InvalidOperationException ex)
-        {
-            logger.LogWarning(ex, "The community report of campaign {CampaignId} could not be built", id);
-            return [];
-        }
-    }
-
-    private static string Field(string? value) => "\"" + (value ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static (string Stage, int Value)[] Stages(CampaignCounts counts) =>
     [
