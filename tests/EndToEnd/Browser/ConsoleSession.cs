@@ -50,6 +50,10 @@ public sealed class ConsoleSession : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
         }
 
+        // Warm the console (page compilation, first password hash) before any browser timer starts.
+        Assertions.SetDefaultExpectTimeout(30_000);
+        (await client.GetAsync(new Uri("/login", UriKind.Relative))).EnsureSuccessStatusCode();
+
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -79,7 +83,10 @@ public sealed class ConsoleSession : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1200, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the other test assemblies beside this one on two cores, and a cold server compiles
+        // its pages and hashes the first password on the first request.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -91,7 +98,9 @@ public sealed class ConsoleSession : IAsyncLifetime
         await page.FillAsync("input[name=Email]", email);
         await page.FillAsync("input[name=Password]", Password);
         await page.ClickAsync("form[method=post] button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(
+            url => !url.Contains("/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
