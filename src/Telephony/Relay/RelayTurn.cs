@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Outreach.Telephony.Relay;
 
-/// <summary>One answer being streamed to ConversationRelay: text tokens as they come, last=true, then an end message if the call leaves the relay.</summary>
+/// <summary>
+/// One answer being streamed to ConversationRelay: text tokens as they come (none after an interrupt: the resident
+/// has stopped listening), last=true, then an end message if the call leaves the relay.
+/// </summary>
 internal sealed partial class RelayTurn
 {
     private volatile bool interrupted;
@@ -43,10 +46,8 @@ internal sealed partial class RelayTurn
             ending = new RelayEnding(Voice.VoiceNext.Hangup, "error");
         }
 
-        if (!interrupted)
-        {
-            await socket.SendAsync(RelayMessage.Text(string.Empty, last: true), cancellationToken);
-        }
+        // Every talk cycle is closed with last=true, interrupted or not, so the other end can count answers.
+        await socket.SendAsync(RelayMessage.Text(string.Empty, last: true), cancellationToken);
 
         if (ending is not null)
         {
