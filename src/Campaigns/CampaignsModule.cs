@@ -13,6 +13,7 @@ using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Reports;
 using Outreach.Campaigns.Storage;
 using Outreach.Residents.Storage;
+using Outreach.Telephony.Relay;
 using Outreach.Telephony.Webhooks;
 
 namespace Outreach.Campaigns;
@@ -54,6 +55,8 @@ public static class CampaignsModule
         services.AddScoped<IInboundSmsHandler, InboundSmsHandler>();
         services.AddScoped<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddScoped<IVoiceConversation, VoiceConversation>();
+        services.AddScoped<CallParties>();
+        services.AddScoped<IRelayConversation, RelayConversation>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Messaging;
+using Outreach.Telephony.Relay;
 using Outreach.Telephony.Rest;
 using Outreach.Telephony.Voice;
 using Outreach.Telephony.Webhooks;
@@ -44,6 +46,8 @@ public static class TelephonyModule
         services.AddSingleton<TwilioWebhookUrls>();
         services.AddSingleton<TwimlRenderer>();
         services.AddSingleton<WebhookIdempotency>();
+        services.AddSingleton<RelayCalls>();
+        services.AddTransient<IStartupFilter, WebSocketsStartupFilter>();
         services.AddTransient<TwilioSmsSender>();
         services.AddTransient<ISmsSender>(provider => provider.GetRequiredService<TwilioSmsSender>());
         services.AddTransient<TwilioCallPlacer>();

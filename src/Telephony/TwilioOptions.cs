@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Outreach.Telephony.Relay;
 
 namespace Outreach.Telephony;
 
@@ -34,6 +35,9 @@ public sealed class TwilioOptions
         ["zh-CN"] = "Polly.Zhiyu",
         ["en"] = "Polly.Joanna",
     };
+
+    /// <summary>Gather (turn by turn webhooks) or ConversationRelay (a WebSocket, answers streamed as they are generated).</summary>
+    public VoiceMode VoiceMode { get; set; } = VoiceMode.Gather;
 
     /// <summary>How long a webhook's I-Twilio-Idempotency-Token is remembered (Twilio retries within minutes).</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(1);

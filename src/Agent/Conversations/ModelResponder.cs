@@ -17,6 +17,7 @@ namespace Outreach.Agent.Conversations;
 /// The model-backed agent: a chat completion with automatic function calling over <see cref="ResidentConversationPlugin"/>.
 /// The prompt carries only what the turn needs (the notice, how to address the resident, the conversation so far).
 /// Call turns stream, so a long answer's first words arrive early; SMS turns take the whole completion.
+/// A caller given <c>speak</c> gets each phrase once it is complete and has passed <see cref="ReplyGuard"/>.
 /// </summary>
 public sealed class ModelResponder(
     Kernel kernel,
@@ -27,7 +28,7 @@ public sealed class ModelResponder(
     IOptions<AgentOptions> options,
     TimeProvider time)
 {
-    public async Task<AgentReply> RespondAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<AgentReply> RespondAsync(TurnContext turn, CancellationToken cancellationToken, Func<string, CancellationToken, ValueTask>? speak = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var request = turn.Request;
@@ -49,6 +50,7 @@ public sealed class ModelResponder(
         var firstNew = history.Count;
 
         string reply;
+        var spokenUpTo = 0;
         var count = default(TokenCount);
         if (request.Channel == ContactChannel.Voice)
         {
@@ -57,6 +59,11 @@ public sealed class ModelResponder(
             await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(history, settings, turnKernel, cancellationToken))
             {
                 text.Append(chunk.Content);
+                if (speak is not null && !string.IsNullOrEmpty(chunk.Content))
+                {
+                    spokenUpTo += await SpeakCompleteAsync(text.ToString(spokenUpTo, text.Length - spokenUpTo), system, Grounding(plugin, turn), speak, cancellationToken);
+                }
+
                 if (chunk.Metadata?.ContainsKey("Usage") == true && chunk.Metadata["Usage"] is not null)
                 {
                     lastUsage = TokenCount.FromMetadata(chunk.Metadata);
@@ -81,10 +88,14 @@ public sealed class ModelResponder(
 
         await usage.RecordAsync("conversation", AgentKernelFactory.ModelName(options.Value), request.Notice?.CampaignId, turn.ConversationId, count, cancellationToken);
 
-        var grounding = plugin.Grounding.Append(request.Notice is null ? string.Empty : $"{request.Notice.Body} {string.Join(' ', request.Notice.KeyFacts.Select(f => f.Value))}").Append(turn.Resident.OfficePhone ?? string.Empty);
-        if (ReplyGuard.Check(reply, system, grounding) is { } problem)
+        if (ReplyGuard.Check(reply, system, Grounding(plugin, turn)) is { } problem)
         {
             throw new UngroundedReplyException($"Model reply withheld: {problem}.");
+        }
+
+        if (speak is not null && reply.Length > spokenUpTo)
+        {
+            await speak(reply[spokenUpTo..], cancellationToken);
         }
 
         var outcome = plugin.Outcome ?? (interpreter.Interpret(request.Text, request.Digits, null, turn.Resident.TimeZone) is { } reading && (reading.Intent == ResidentIntent.Question || reading.HasQuestion) ? ResidentOutcome.Question : ResidentOutcome.None);
@@ -99,6 +110,32 @@ public sealed class ModelResponder(
         var language = ReplyInterpreter.DetectLanguage(reply) ?? turn.Language;
         var summary = string.Create(CultureInfo.InvariantCulture, $"{outcome}: “{(said.Length > 60 ? said[..60] + "…" : said)}”\nModel reply ({count.Calls} call(s)){(plugin.Reference is null ? string.Empty : $"; {plugin.Reference}")}{(plugin.Option is null ? string.Empty : $"; option {plugin.Option}")}.");
         return new AgentReply(outcome, reply.Trim(), summary, next, language, plugin.Option);
+    }
+
+    /// <summary>What numbers in a reply may come from: retrieved passages, the notice, the resident's office.</summary>
+    private static IEnumerable<string> Grounding(ResidentConversationPlugin plugin, TurnContext turn)
+    {
+        var notice = turn.Request.Notice;
+        return plugin.Grounding.Append(notice is null ? string.Empty : $"{notice.Body} {string.Join(' ', notice.KeyFacts.Select(f => f.Value))}").Append(turn.Resident.OfficePhone ?? string.Empty);
+    }
+
+    /// <summary>Speaks the complete phrases of <paramref name="unspoken"/> that pass the guard; returns how many characters were spoken.</summary>
+    private static async Task<int> SpeakCompleteAsync(string unspoken, string system, IEnumerable<string> grounding, Func<string, CancellationToken, ValueTask> speak, CancellationToken cancellationToken)
+    {
+        var (phrases, rest) = SpokenPhrases.Complete(unspoken);
+        if (phrases.Count == 0)
+        {
+            return 0;
+        }
+
+        var ready = unspoken[..rest];
+        if (ReplyGuard.Check(ready, system, grounding) is { } problem)
+        {
+            throw new UngroundedReplyException($"Model phrase withheld: {problem}.");
+        }
+
+        await speak(ready, cancellationToken);
+        return rest;
     }
 
     private Task<string> SystemPromptAsync(TurnContext turn, CancellationToken cancellationToken)

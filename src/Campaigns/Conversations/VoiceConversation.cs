@@ -1,14 +1,11 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Outreach.Agent.Conversations;
 using Outreach.Agent.Prompts;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
-using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Timeline;
@@ -24,7 +21,7 @@ namespace Outreach.Campaigns.Conversations;
 /// Inbound calls are bound to the caller's record; unknown callers are answered politely.
 /// </summary>
 public sealed partial class VoiceConversation(
-    CampaignsDbContext db,
+    CallParties parties,
     ResidentDirectory directory,
     SegmentWordings wordings,
     ConversationBinder binder,
@@ -39,7 +36,7 @@ public sealed partial class VoiceConversation(
     public async Task<VoiceTurn> NextTurnAsync(CallInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await FindNoticeCallAsync(input.Reference, cancellationToken) is { } call)
+        if (await parties.FindNoticeCallAsync(input.Reference, cancellationToken) is { } call)
         {
             return input.IsAnswer
                 ? await AnswerNoticeCallAsync(input, call.Attempt, call.Target, call.Campaign, cancellationToken)
@@ -56,24 +53,6 @@ public sealed partial class VoiceConversation(
         return input.IsAnswer
             ? await GreetCallerAsync(resident.Id, resident.Language, cancellationToken)
             : await ConverseAsync(input, resident.Id, resident.CommunityId, resident.Language, null, cancellationToken);
-    }
-
-    private async Task<(DeliveryAttempt Attempt, CampaignTarget Target, Campaign Campaign)?> FindNoticeCallAsync(string? reference, CancellationToken cancellationToken)
-    {
-        if (!long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var attemptId))
-        {
-            return null;
-        }
-
-        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
-        if (attempt is null)
-        {
-            return null;
-        }
-
-        var target = await db.Targets.AsNoTracking().FirstAsync(t => t.Id == attempt.TargetId, cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == attempt.CampaignId, cancellationToken);
-        return (attempt, target, campaign);
     }
 
     private async Task<VoiceTurn> AnswerNoticeCallAsync(CallInput input, DeliveryAttempt attempt, CampaignTarget target, Campaign campaign, CancellationToken cancellationToken)
@@ -122,7 +101,7 @@ public sealed partial class VoiceConversation(
         return answer.Next switch
         {
             ConversationNext.Continue => await ListenAsync(reply, language, notice, cancellationToken),
-            ConversationNext.HandOffToPerson when await OnDutyPhoneAsync(communityId, cancellationToken) is { } phone => new VoiceTurn(reply, language, VoiceNext.Dial, DialNumber: phone),
+            ConversationNext.HandOffToPerson when await parties.OnDutyPhoneAsync(communityId, cancellationToken) is { } phone => new VoiceTurn(reply, language, VoiceNext.Dial, DialNumber: phone),
             _ => new VoiceTurn(reply, language, VoiceNext.Hangup),
         };
     }
@@ -135,9 +114,6 @@ public sealed partial class VoiceConversation(
         var goodbye = await prompts.RenderAsync(CannedText.CallGoodbye, language, null, cancellationToken);
         return new VoiceTurn(text, language, VoiceNext.Gather, Reprompt: reprompt, Goodbye: goodbye);
     }
-
-    private async Task<string?> OnDutyPhoneAsync(int communityId, CancellationToken cancellationToken)
-        => await directory.Residents.Where(r => r.CommunityId == communityId).Select(r => r.Community!.OnDutyPhone).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>One reference per call turn: the CallSid and a short hash of what was said, so a retried webhook records nothing twice.</summary>
     private static string TurnRef(CallInput input)

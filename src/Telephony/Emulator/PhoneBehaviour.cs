@@ -14,8 +14,11 @@ public sealed class PhoneBehaviour
     public TimeSpan Latency { get; set; }
 }
 
-/// <summary>What a resident does at a Gather: say something or press keys.</summary>
-public sealed record PhoneReply(string? Speech = null, string? Digits = null);
+/// <summary>
+/// What a resident does at a Gather, or in a ConversationRelay session: say something or press keys. With
+/// <paramref name="Interrupts"/>, they speak over the agent's answer as soon as its first words arrive (relay only).
+/// </summary>
+public sealed record PhoneReply(string? Speech = null, string? Digits = null, bool Interrupts = false);
 
 [JsonConverter(typeof(JsonStringEnumConverter<PhoneAnswer>))]
 public enum PhoneAnswer

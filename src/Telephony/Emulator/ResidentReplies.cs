@@ -7,6 +7,9 @@ internal sealed class ResidentReplies(IReadOnlyList<PhoneReply> script, TimeSpan
 {
     private int next;
 
+    /// <summary>True when a person on the phone page answers: their silence is not a hang-up.</summary>
+    public bool IsLive => live is not null;
+
     /// <summary>The next reply, or null for silence. A script that ran out is silent at once rather than after the timeout.</summary>
     public async Task<PhoneReply?> NextAsync(TimeProvider time, CancellationToken cancellationToken)
     {

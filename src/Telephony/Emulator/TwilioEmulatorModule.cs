@@ -20,6 +20,7 @@ internal static class TwilioEmulatorModule
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<EmulatorWebhookClient>();
         services.AddSingleton<TwimlInterpreter>();
+        services.AddSingleton<ConversationRelayClient>();
         services.AddSingleton<CallRunner>();
         services.AddSingleton<MessageDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageDelivery>());

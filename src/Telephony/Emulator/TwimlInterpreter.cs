@@ -5,10 +5,10 @@ namespace Outreach.Telephony.Emulator;
 
 /// <summary>
 /// Plays a call's TwiML: Say, Play, Pause, Gather (speech and dtmf, timeout, actionOnEmptyResult), Redirect,
-/// Hangup, Dial. Fetches each document with a signed POST, as Twilio does, and writes a transcript.
+/// Hangup, Dial, Connect/ConversationRelay. Fetches each document with a signed POST, as Twilio does, and writes a transcript.
 /// Pauses and Gather timeouts are recorded, not waited for, so scripted calls run at machine speed.
 /// </summary>
-internal sealed class TwimlInterpreter(EmulatorWebhookClient webhooks, TimeProvider time)
+internal sealed class TwimlInterpreter(EmulatorWebhookClient webhooks, ConversationRelayClient relays, TimeProvider time)
 {
     private const int MaxDocuments = 50;
 
@@ -65,6 +65,14 @@ internal sealed class TwimlInterpreter(EmulatorWebhookClient webhooks, TimeProvi
                     if (Attribute(verb, "action") is { } dialAction)
                     {
                         return await FetchAsync(call, Resolve(document, dialAction), new() { ["DialCallStatus"] = "completed", ["DialCallDuration"] = "1" }, cancellationToken);
+                    }
+
+                    break;
+                case "Connect":
+                    var afterConnect = await ConnectAsync(call, document, verb, replies, cancellationToken);
+                    if (afterConnect is not null || call.HangupRequested)
+                    {
+                        return afterConnect;
                     }
 
                     break;
@@ -126,6 +134,30 @@ internal sealed class TwimlInterpreter(EmulatorWebhookClient webhooks, TimeProvi
         }
 
         return await FetchAsync(call, action, parameters, cancellationToken);
+    }
+
+    /// <summary>Runs a ConversationRelay session; then the Connect action's TwiML, or null to go on with the next verb (none when the resident hung up).</summary>
+    private async Task<TwimlDocument?> ConnectAsync(EmulatedCall call, TwimlDocument document, XElement connect, ResidentReplies replies, CancellationToken cancellationToken)
+    {
+        if (connect.Elements().FirstOrDefault(e => e.Name.LocalName == "ConversationRelay") is not { } relay)
+        {
+            call.Say("call", "unsupported", string.Join(' ', connect.Elements().Select(e => e.Name.LocalName)), time.GetUtcNow());
+            return null;
+        }
+
+        var ended = await relays.RunAsync(call, relay, replies, cancellationToken);
+        if (ended is null)
+        {
+            if (await RedirectedAsync(call, cancellationToken) is { } redirected)
+            {
+                return redirected;
+            }
+
+            call.RequestHangup();
+            return null;
+        }
+
+        return Attribute(connect, "action") is { } action ? await FetchAsync(call, Resolve(document, action), ended, cancellationToken) : null;
     }
 
     private void Speak(EmulatedCall call, XElement verb)

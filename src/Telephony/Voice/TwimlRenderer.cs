@@ -53,6 +53,26 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
         return response.ToString();
     }
 
+    /// <summary>
+    /// Hands the call to ConversationRelay: <paramref name="turn"/>'s text is the welcome greeting, the resident may
+    /// speak or press keys at any time (and interrupt), and the &lt;Connect&gt; action decides what follows the session.
+    /// </summary>
+    public string RenderRelay(VoiceTurn turn, string callSid, string? reference)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var language = SayLanguage(turn.Language);
+        var relay = new ConversationRelay(
+            url: urls.VoiceRelaySocket(callSid).ToString(),
+            language: language,
+            dtmfDetection: true,
+            welcomeGreeting: turn.Say,
+            welcomeGreetingInterruptible: "any",
+            interruptible: "any");
+        var connect = new Connect(action: urls.VoiceRelayAction(reference), method: Twilio.Http.HttpMethod.Post);
+        connect.Append(relay);
+        return new VoiceResponse().Append(connect).ToString();
+    }
+
     /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>
     internal static string SayLanguage(string language) => language.ToUpperInvariant() switch
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Outreach.Telephony.Relay;
 using Outreach.Telephony.Voice;
 using Twilio.TwiML;
 
@@ -29,6 +31,8 @@ internal static class TwilioWebhookEndpoints
         twilio.MapPost("/voice/gather", VoiceTurnAsync).WithSummary("The resident spoke or pressed keys: the next turn.");
         twilio.MapPost("/voice/status", CallStatusAsync).WithSummary("Status callback of a call.");
         twilio.MapPost("/voice/amd", AnsweringMachineAsync).WithSummary("Asynchronous answering-machine detection result.");
+        twilio.MapPost("/voice/relay/action", RelayEndedAsync).WithSummary("A ConversationRelay session ended: dial the person it handed off to, or hang up.");
+        endpoints.MapConversationRelay();
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> InboundSmsAsync(
@@ -63,7 +67,7 @@ internal static class TwilioWebhookEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceTurnAsync(
-        HttpRequest request, IVoiceConversation conversation, TwimlRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, IVoiceConversation conversation, TwimlRenderer renderer, IOptionsMonitor<TwilioOptions> options, RelayCalls relayCalls, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
         var input = CallInputOf(form, time);
@@ -73,6 +77,30 @@ internal static class TwilioWebhookEndpoints
         }
 
         var turn = await conversation.NextTurnAsync(input, cancellationToken);
+        if (turn.Next == VoiceNext.Gather && options.CurrentValue.VoiceMode == VoiceMode.ConversationRelay)
+        {
+            // The session that follows binds to this signed webhook's call, never to what its messages claim.
+            relayCalls.Register(input);
+            return Twiml(renderer.RenderRelay(turn, input.CallSid, form.Reference));
+        }
+
+        return Twiml(renderer.Render(turn, form.Reference));
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> RelayEndedAsync(HttpRequest request, TwimlRenderer renderer, CancellationToken cancellationToken)
+    {
+        var form = await TwilioWebhookForm.ReadAsync(request, cancellationToken);
+        form.Required("CallSid");
+        if (form.Problem() is ValidationProblem problem)
+        {
+            return problem;
+        }
+
+        // Twilio hands back the handoffData our end message carried; without it the caller hung up or the session failed.
+        var handoff = RelayHandoff.Parse(form.Optional("HandoffData"));
+        var turn = handoff is { Dial: { Length: > 0 } number }
+            ? new VoiceTurn(string.Empty, "zh-CN", VoiceNext.Dial, DialNumber: number)
+            : new VoiceTurn(string.Empty, "zh-CN", VoiceNext.Hangup);
         return Twiml(renderer.Render(turn, form.Reference));
     }
 
