@@ -35,6 +35,7 @@ public static class AgentModule
         services.AddHostedService<PromptLibraryCheck>();
         services.AddSingleton<ReplyInterpreter>();
         services.AddSingleton<KnowledgeIndexCache>();
+        services.AddScoped<KnowledgeEmbedder>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<ResidentProfiles>();
         services.AddScoped<ConversationStore>();

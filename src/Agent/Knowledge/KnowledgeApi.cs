@@ -50,8 +50,8 @@ public static partial class KnowledgeApi
 
         var hit = await knowledge.SearchAsync(streetId, communityId, q, cancellationToken);
         return TypedResults.Ok(hit is null
-            ? new KnowledgeSearchResponse(false, null, null, null, null)
-            : new KnowledgeSearchResponse(true, hit.Passage.DocumentId, hit.Passage.Title, hit.Passage.Text, Math.Round(hit.Score, 3)));
+            ? new KnowledgeSearchResponse(false, null, null, null, null, null)
+            : new KnowledgeSearchResponse(true, hit.Passage.DocumentId, hit.Passage.Title, hit.Passage.Text, Math.Round(hit.Score, 3), hit.Similarity is { } similarity ? Math.Round(similarity, 3) : null));
     }
 
     private static async Task<Results<Ok<KnowledgeDocumentResponse>, NotFound>> GetAsync(AgentDbContext db, int id, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public static partial class KnowledgeApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<KnowledgeDocumentResponse>, ValidationProblem>> CreateAsync(
-        KnowledgeDocumentRequest request, AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, TimeProvider time, CancellationToken cancellationToken)
+        KnowledgeDocumentRequest request, AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, KnowledgeEmbedder embedder, TimeProvider time, CancellationToken cancellationToken)
     {
         var (errors, streetId) = await ValidateAsync(request, residents, cancellationToken);
         if (errors.Count > 0)
@@ -81,12 +81,12 @@ public static partial class KnowledgeApi
         };
         db.Knowledge.Add(document);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        await IndexAsync(document, cache, embedder, cancellationToken);
         return TypedResults.Created($"/api/knowledge/{document.Id}", KnowledgeDocumentResponse.From(document));
     }
 
     private static async Task<Results<Ok<KnowledgeDocumentResponse>, NotFound, ValidationProblem>> ReplaceAsync(
-        int id, KnowledgeDocumentRequest request, AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, TimeProvider time, CancellationToken cancellationToken)
+        int id, KnowledgeDocumentRequest request, AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, KnowledgeEmbedder embedder, TimeProvider time, CancellationToken cancellationToken)
     {
         var (errors, streetId) = await ValidateAsync(request, residents, cancellationToken);
         if (errors.Count > 0)
@@ -107,8 +107,22 @@ public static partial class KnowledgeApi
         document.CommunityId = request.CommunityId;
         document.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        await IndexAsync(document, cache, embedder, cancellationToken);
         return TypedResults.Ok(KnowledgeDocumentResponse.From(document));
+    }
+
+    /// <summary>
+    /// Makes a saved document searchable: its passages' vectors now (when embeddings are on; a provider failure is
+    /// logged and the vectors are filled at the next search), and every cached index rebuilt on next use.
+    /// </summary>
+    private static async Task IndexAsync(KnowledgeDocument document, KnowledgeIndexCache cache, KnowledgeEmbedder embedder, CancellationToken cancellationToken)
+    {
+        if (embedder.Enabled)
+        {
+            await embedder.EnsureAsync([document], cancellationToken);
+        }
+
+        cache.Invalidate();
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(int id, AgentDbContext db, KnowledgeIndexCache cache, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
 namespace Outreach.Agent.Knowledge;
 
-/// <summary>A retrieved passage and its BM25 score.</summary>
-public sealed record KnowledgeHit(KnowledgePassage Passage, double Score);
+/// <summary>A retrieved passage: its BM25 score (0 when only embeddings found it) and its cosine similarity (null without embeddings).</summary>
+public sealed record KnowledgeHit(KnowledgePassage Passage, double Score, double? Similarity);

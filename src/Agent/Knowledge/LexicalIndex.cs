@@ -39,12 +39,21 @@ public sealed class LexicalIndex
         return index;
     }
 
+    public IReadOnlyList<KnowledgePassage> Passages => passages;
+
     /// <summary>The best passage scoring at least <paramref name="threshold"/>, or null: no grounded answer.</summary>
     public KnowledgeHit? Best(string question, double threshold)
+        => Ranked(question, threshold) is [var first, ..] ? new KnowledgeHit(passages[first.Passage], first.Score, null) : null;
+
+    /// <summary>
+    /// Passages that would answer on their own (score at least <paramref name="threshold"/>, a shared whole term, enough
+    /// of the question covered), best first: the lexical ranking hybrid retrieval fuses with the embedding ranking.
+    /// </summary>
+    public IReadOnlyList<(int Passage, double Score)> Ranked(string question, double threshold)
     {
         var query = LexicalTokenizer.Tokenize(question).Distinct(StringComparer.Ordinal).ToList();
         var units = query.Where(t => LexicalTokenizer.IsUnigram(t) || !LexicalTokenizer.IsHanBigram(t)).ToList();
-        KnowledgeHit? best = null;
+        var ranked = new List<(int Passage, double Score)>();
         for (var p = 0; p < passages.Count; p++)
         {
             var counts = termCounts[p];
@@ -66,13 +75,14 @@ public sealed class LexicalIndex
             }
 
             var covered = units.Count(counts.ContainsKey);
-            if (sharesWholeTerm && score >= threshold && covered >= units.Count * MinimumCoverage && (best is null || score > best.Score))
+            if (sharesWholeTerm && score >= threshold && covered >= units.Count * MinimumCoverage)
             {
-                best = new KnowledgeHit(passages[p], score);
+                ranked.Add((p, score));
             }
         }
 
-        return best;
+        // Stable: equal scores keep document order.
+        return [.. ranked.OrderByDescending(r => r.Score)];
     }
 
     private void Add(KnowledgePassage passage, bool withTitle)
@@ -95,9 +105,10 @@ public sealed class LexicalIndex
     }
 
     /// <summary>Paragraphs under their nearest heading; markdown emphasis and list marks dropped from the quoted text.</summary>
-    internal static IEnumerable<KnowledgePassage> Split(KnowledgeDocument document)
+    public static IEnumerable<KnowledgePassage> Split(KnowledgeDocument document)
     {
         var title = document.Title;
+        var ordinal = 0;
         foreach (var block in document.Markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (block.StartsWith('#'))
@@ -110,11 +121,11 @@ public sealed class LexicalIndex
                     continue;
                 }
 
-                yield return new KnowledgePassage(document.Id, title, Plain(rest));
+                yield return new KnowledgePassage(document.Id, ordinal++, title, Plain(rest));
                 continue;
             }
 
-            yield return new KnowledgePassage(document.Id, title, Plain(block));
+            yield return new KnowledgePassage(document.Id, ordinal++, title, Plain(block));
         }
     }
 

@@ -18,8 +18,17 @@ public sealed class AgentOptions
     /// <summary>Azure OpenAI deployment name.</summary>
     public string? Deployment { get; set; }
 
-    /// <summary>Reserved for embedding-based retrieval; the lexical index is used meanwhile.</summary>
-    public string? EmbeddingModelId { get; set; }
+    /// <summary>
+    /// The provider's embedding model (for Azure OpenAI, its deployment), e.g. text-embedding-3-small or bge-m3. When set,
+    /// knowledge retrieval fuses embedding similarity with the lexical index; unset, retrieval is lexical only.
+    /// </summary>
+    public string? EmbeddingModel { get; set; }
+
+    /// <summary>Minimum cosine similarity for a passage to count as an answer by embeddings.</summary>
+    public double EmbeddingThreshold { get; set; } = 0.5;
+
+    /// <summary>How long a question's embedding may take before retrieval goes on lexically.</summary>
+    public TimeSpan EmbeddingTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a call turn may wait for the model before the offline agent answers.</summary>
     public TimeSpan CallTurnTimeout { get; set; } = TimeSpan.FromSeconds(3);

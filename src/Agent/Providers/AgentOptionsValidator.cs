@@ -43,6 +43,21 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"Agent:Endpoint '{options.Endpoint}' is not an absolute URL.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.EmbeddingModel) && options.Provider == ModelProvider.Offline)
+        {
+            failures.Add("Agent:EmbeddingModel is set but Agent:Provider is Offline: embeddings come from the configured provider; set Agent:Provider or remove Agent:EmbeddingModel.");
+        }
+
+        if (options.EmbeddingThreshold is <= 0 or > 1)
+        {
+            failures.Add($"Agent:EmbeddingThreshold must be a cosine similarity above 0 and at most 1 (e.g. 0.5), not {options.EmbeddingThreshold}.");
+        }
+
+        if (options.EmbeddingTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Agent:EmbeddingTimeout must be positive (e.g. 00:00:02).");
+        }
+
         if (options.CallTurnTimeout <= TimeSpan.Zero || options.SmsTurnTimeout <= TimeSpan.Zero)
         {
             failures.Add("Agent:CallTurnTimeout and Agent:SmsTurnTimeout must be positive (e.g. 00:00:03).");

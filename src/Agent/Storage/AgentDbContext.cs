@@ -6,7 +6,7 @@ using Outreach.Residents.Storage;
 
 namespace Outreach.Agent.Storage;
 
-/// <summary>The agent's own tables: conversations and turns, the knowledge base, model usage.</summary>
+/// <summary>The agent's own tables: conversations and turns, the knowledge base and its passage vectors, model usage.</summary>
 public sealed class AgentDbContext(DbContextOptions<AgentDbContext> options) : DbContext(options)
 {
     public DbSet<Conversation> Conversations => Set<Conversation>();
@@ -14,6 +14,8 @@ public sealed class AgentDbContext(DbContextOptions<AgentDbContext> options) : D
     public DbSet<ConversationTurn> Turns => Set<ConversationTurn>();
 
     public DbSet<KnowledgeDocument> Knowledge => Set<KnowledgeDocument>();
+
+    public DbSet<PassageEmbedding> Embeddings => Set<PassageEmbedding>();
 
     public DbSet<ModelUsage> Usage => Set<ModelUsage>();
 

@@ -13,15 +13,18 @@ internal sealed class ModelAgentFixture : IAsyncDisposable
 
     public AgentTestHost Host { get; }
 
-    public static async Task<ModelAgentFixture> StartAsync()
+    /// <param name="embeddingModel">Agent:EmbeddingModel; null leaves retrieval lexical.</param>
+    public static async Task<ModelAgentFixture> StartAsync(string? embeddingModel = null, Action<ScriptedOpenAIServer>? script = null)
     {
         var model = await ScriptedOpenAIServer.StartAsync();
+        script?.Invoke(model);
         var host = await AgentTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Agent:Provider"] = "OpenAICompatible",
             ["Agent:Endpoint"] = model.BaseUrl.ToString(),
             ["Agent:ModelId"] = "scripted",
             ["Agent:ApiKey"] = "test-key",
+            ["Agent:EmbeddingModel"] = embeddingModel,
         });
         return new ModelAgentFixture(model, host);
     }

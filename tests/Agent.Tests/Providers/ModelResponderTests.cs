@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Agent.Conversations;
 using Outreach.Agent.Storage;
+using Outreach.Agent.Usage;
 using Outreach.Residents.Archive;
 using Outreach.Testing;
 
@@ -59,6 +61,38 @@ public sealed class ModelResponderTests : IAsyncLifetime
         Assert.Equal(200, row.PromptTokens);
         Assert.Equal(40, row.CompletionTokens);
         Assert.NotNull(row.ConversationId);
+    }
+
+    [Fact]
+    public async Task A_streamed_call_turn_counts_every_round_from_the_streamed_usage()
+    {
+        Model.Enqueue(
+            new ToolCallsReply(new ToolCall("resident-get_notice", "{}")) { PromptTokens = 150, CompletionTokens = 10 },
+            new TextReply("体检在社区卫生服务站。") { PromptTokens = 210, CompletionTokens = 30 });
+
+        await Host.SayAsync(Host.Zhang, "在哪里体检", actions, Checkup, ContactChannel.Voice);
+
+        var report = await Host.InScopeAsync(sp => sp.GetRequiredService<UsageRecorder>().ReportAsync(7, null, CancellationToken.None));
+        Assert.All(Model.Requests, r => Assert.True(r["stream_options"]?["include_usage"]?.GetValue<bool>()));
+        Assert.Equal((2, 360, 40), (report.Calls, report.PromptTokens, report.CompletionTokens));
+    }
+
+    [Fact]
+    public async Task Usage_is_reported_per_conversation_across_turns_and_channels()
+    {
+        Model.Enqueue(
+            new TextReply("在社区卫生服务站。") { PromptTokens = 120, CompletionTokens = 12 },
+            new ToolCallsReply(new ToolCall("resident-record_response", """{"response":"confirmed"}""")) { PromptTokens = 130, CompletionTokens = 8 },
+            new TextReply("好的，已登记。") { PromptTokens = 140, CompletionTokens = 6 });
+        await Host.SayAsync(Host.Zhang, "在哪里", actions, Checkup, ContactChannel.Voice);
+        await Host.SayAsync(Host.Zhang, "好的我去", actions, Checkup);
+        await Host.SayAsync(Host.Smith, "退订", actions, Checkup);
+
+        var conversationId = await Host.InScopeAsync(sp => sp.GetRequiredService<AgentDbContext>().Conversations.Where(c => c.ResidentId == Host.Zhang.Id).Select(c => c.Id).SingleAsync());
+        var report = await Host.InScopeAsync(sp => sp.GetRequiredService<UsageRecorder>().ReportAsync(null, conversationId, CancellationToken.None));
+
+        Assert.Equal((3, 390, 26, 1), (report.Calls, report.PromptTokens, report.CompletionTokens, report.Conversations));
+        Assert.Equal("conversation", Assert.Single(report.ByPurpose).Purpose);
     }
 
     [Fact]

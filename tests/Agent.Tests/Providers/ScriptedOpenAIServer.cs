@@ -15,7 +15,9 @@ namespace Outreach.Agent.Tests.Providers;
 /// <summary>
 /// A wire-level OpenAI-compatible chat completions server on loopback Kestrel. It answers each request with the next
 /// scripted reply (text, tool calls, a hang, an error), as JSON or as a server-sent event stream when the request asks
-/// to stream, and keeps every request body so tests can see exactly what the model was sent.
+/// to stream, and keeps every request body so tests can see exactly what the model was sent. /v1/embeddings answers
+/// with deterministic "concept" vectors: one dimension per entry of <see cref="Concepts"/>, set when the text contains
+/// any of that concept's phrases, so tests decide which texts mean the same thing.
 /// </summary>
 internal sealed class ScriptedOpenAIServer : IAsyncDisposable
 {
@@ -40,11 +42,23 @@ internal sealed class ScriptedOpenAIServer : IAsyncDisposable
         var app = builder.Build();
         var server = new ScriptedOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/v1/embeddings", server.EmbedAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address + "/v1");
         return server;
     }
+
+    /// <summary>Embedding dimensions: each concept's phrases.</summary>
+    public IReadOnlyList<string[]> Concepts { get; set; } = [];
+
+    /// <summary>When set, /v1/embeddings answers 500.</summary>
+    public bool FailEmbeddings { get; set; }
+
+    /// <summary>Every text sent to /v1/embeddings, in order.</summary>
+    public ConcurrentQueue<string> EmbeddedTexts { get; } = new();
+
+    public const int EmbeddingTokensPerText = 7;
 
     public void Enqueue(params ScriptedReply[] replies)
     {
@@ -151,6 +165,36 @@ internal sealed class ScriptedOpenAIServer : IAsyncDisposable
         await Send(new JsonObject(), finish);
         await Send(new JsonObject(), null, usage);
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    private async Task EmbedAsync(HttpContext context)
+    {
+        var request = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
+        if (FailEmbeddings)
+        {
+            context.Response.StatusCode = 500;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "scripted embedding failure", type = "server_error" } });
+            return;
+        }
+
+        var input = request["input"]!;
+        var texts = input is JsonArray array ? array.Select(t => t!.GetValue<string>()).ToList() : [input.GetValue<string>()];
+        var base64 = request["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            EmbeddedTexts.Enqueue(texts[i]);
+            var vector = Concepts.Select(phrases => phrases.Any(p => texts[i].Contains(p, StringComparison.Ordinal)) ? 1f : 0f).Append(0.01f).ToArray();
+            JsonNode embedding = base64
+                ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())))
+                : new JsonArray([.. vector.Select(v => (JsonNode)JsonValue.Create(v))]);
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+
+        var tokens = texts.Count * EmbeddingTokensPerText;
+        var body = new JsonObject { ["object"] = "list", ["data"] = data, ["model"] = request["model"]?.GetValue<string>(), ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens } };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
     private static IEnumerable<string> Pieces(string text, int count)

@@ -133,6 +133,43 @@ namespace Outreach.Agent.Storage.Migrations
                     b.ToTable("agent_knowledge", (string)null);
                 });
 
+            modelBuilder.Entity("Outreach.Agent.Knowledge.PassageEmbedding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Ordinal", "ModelId")
+                        .IsUnique();
+
+                    b.ToTable("agent_knowledge_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("Outreach.Agent.Usage.ModelUsage", b =>
                 {
                     b.Property<long>("Id")
@@ -181,6 +218,15 @@ namespace Outreach.Agent.Storage.Migrations
                     b.HasOne("Outreach.Agent.Conversations.Conversation", null)
                         .WithMany("Turns")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outreach.Agent.Knowledge.PassageEmbedding", b =>
+                {
+                    b.HasOne("Outreach.Agent.Knowledge.KnowledgeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
