@@ -36,6 +36,7 @@ public static class AgentModule
         services.AddSingleton<ReplyInterpreter>();
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<KnowledgeBase>();
+        services.AddScoped<KnowledgeDocuments>();
         services.AddScoped<ResidentProfiles>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<OfflineResponder>();
