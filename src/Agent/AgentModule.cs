@@ -37,6 +37,7 @@ public static class AgentModule
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<KnowledgeEmbedder>();
         services.AddScoped<KnowledgeBase>();
+        services.AddScoped<KnowledgeDocuments>();
         services.AddScoped<ResidentProfiles>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<OfflineResponder>();

@@ -34,6 +34,7 @@ public static class ResidentsModule
         services.AddSingleton(sp => new PhoneNumberParser(sp.GetRequiredService<IOptions<ResidentsOptions>>().Value.DefaultRegion));
         services.AddScoped<ResidentDirectory>();
         services.AddScoped<ResidentTimeline>();
+        services.AddScoped<StaffNotes>();
         services.AddScoped<ResidentConsent>();
         services.AddScoped<DemoStreetSeeder>();
         services.AddScoped<ResidentImporter>();

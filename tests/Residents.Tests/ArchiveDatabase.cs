@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Outreach.Residents.Access;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
 using Outreach.Telephony.PhoneNumbers;
@@ -53,14 +54,17 @@ public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
         return resident;
     }
 
-    /// <summary>Accepts a file and runs the import job's method directly (no Hangfire server), as the job would.</summary>
-    public async Task<ResidentImport> ImportAsync(byte[] content, string fileName = "archive.csv")
+    /// <summary>
+    /// Accepts a file and runs the import job's method directly (no Hangfire server), as the job would; uploaded by
+    /// staff of <paramref name="communities"/>, or by a street admin when none are given.
+    /// </summary>
+    public async Task<ResidentImport> ImportAsync(byte[] content, string fileName = "archive.csv", params int[] communities)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
         int id;
         await using (var db = CreateContext())
         {
-            id = (await new ResidentImporter(db, time).AcceptAsync(content, fileName, "clerk", CancellationToken.None)).Id;
+            id = (await new ResidentImporter(db, new StaffScope(communities), time).AcceptAsync(content, fileName, "clerk", CancellationToken.None)).Id;
         }
 
         await using (var db = CreateContext())
@@ -70,6 +74,12 @@ public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
 
         await using var read = CreateContext();
         return await read.Imports.AsNoTracking().SingleAsync(i => i.Id == id);
+    }
+
+    /// <summary>The scope of a staff member of the given communities; every community when none are given.</summary>
+    public sealed class StaffScope(params int[] communities) : ICommunityScopeAccessor
+    {
+        public CommunityScope Current { get; } = communities.Length == 0 ? CommunityScope.All : new(communities.ToHashSet());
     }
 
     public Task DisposeAsync()

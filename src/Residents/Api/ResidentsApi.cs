@@ -129,36 +129,15 @@ internal static class ResidentsApi
     }
 
     private static async Task<Results<Created<TimelineEntryDto>, NotFound, ProblemHttpResult>> AddNoteAsync(
-        int id, StaffNoteRequest note, HttpContext http, ResidentDirectory directory, ResidentTimeline timeline, TimeProvider time, CancellationToken cancellationToken)
+        int id, StaffNoteRequest note, HttpContext http, StaffNotes notes, CancellationToken cancellationToken)
     {
-        var text = note?.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (StaffNotes.Problem(note?.Text) is { } problem)
         {
-            return BadRequest("text", "text is empty; write the note");
+            return BadRequest("text", problem);
         }
 
-        if (text.Length > 4000)
-        {
-            return BadRequest("text", "text is longer than 4000 characters");
-        }
-
-        if (!await directory.Residents.AnyAsync(r => r.Id == id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var entry = new TimelineEntry
-        {
-            ResidentId = id,
-            At = time.GetUtcNow(),
-            Kind = TimelineKind.StaffNote,
-            Channel = "console",
-            CampaignId = note!.CampaignId,
-            Text = text,
-            Actor = http.User.Identity?.Name ?? "staff",
-        };
-        await timeline.AppendAsync(entry, cancellationToken);
-        return TypedResults.Created($"/api/residents/{id}", TimelineEntryDto.From(entry));
+        var entry = await notes.AddAsync(id, note!.Text!, note.CampaignId, http.User.Identity?.Name ?? "staff", "api", cancellationToken);
+        return entry is null ? TypedResults.NotFound() : TypedResults.Created($"/api/residents/{id}", TimelineEntryDto.From(entry));
     }
 
     private static async Task<Results<Ok<ResidentImportDto>, Accepted<ResidentImportDto>, ProblemHttpResult>> ImportAsync(

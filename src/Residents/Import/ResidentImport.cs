@@ -34,6 +34,12 @@ public sealed class ResidentImport
 
     public string? CreatedBy { get; set; }
 
+    /// <summary>
+    /// The communities whose residents this import may create and update: the uploader's scope when it was accepted.
+    /// Null: every community (street admins, integrations with a street-wide key).
+    /// </summary>
+    public List<int>? CommunityIds { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }

@@ -56,6 +56,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         var columns = ImportColumns.Map(csv.Headers);
         var reader = new ImportRowReader(columns, phones, await CommunityNamesAsync(cancellationToken));
         var keys = await ResidentKeys.LoadAsync(db, cancellationToken);
+        var scope = await ImportScope.LoadAsync(db, import, cancellationToken);
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<ImportRow>(BatchSize);
         var seen = 0;
@@ -67,6 +68,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
             }
 
             var row = reader.Read(csv);
+            row.Error ??= scope.Check(row, keys);
             if (row.Error is null)
             {
                 // A second row for the same person in one file would silently overwrite the first: reject it instead.

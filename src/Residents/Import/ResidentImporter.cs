@@ -1,12 +1,16 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Residents.Access;
 using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Import;
 
-/// <summary>Accepts an uploaded archive file: checks that it can be imported, stores it and records the import.</summary>
-public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
+/// <summary>
+/// Accepts an uploaded archive file: checks that it can be imported, stores it and records the import with the
+/// uploader's community scope, which the job then holds every row to. Imports are visible within that scope.
+/// </summary>
+public sealed class ResidentImporter(ResidentsDbContext db, ICommunityScopeAccessor scopeAccessor, TimeProvider time)
 {
     /// <summary>Throws <see cref="ResidentImportFileException"/> for a file that is not CSV or has no name or phone column.</summary>
     public async Task<ResidentImport> AcceptAsync(byte[] content, string? fileName, string? createdBy, CancellationToken cancellationToken)
@@ -21,6 +25,7 @@ public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
             TotalRows = rows,
             IgnoredColumns = ignored.Count == 0 ? null : string.Join(", ", ignored),
             CreatedBy = createdBy,
+            CommunityIds = scopeAccessor.Current.CommunityIds?.Order().ToList(),
             CreatedAt = time.GetUtcNow(),
         };
         db.Imports.Add(import);
@@ -31,8 +36,13 @@ public sealed class ResidentImporter(ResidentsDbContext db, TimeProvider time)
         return import;
     }
 
-    public Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken)
-        => db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    /// <summary>An import the caller may see: community staff see only imports held to communities of theirs.</summary>
+    public async Task<ResidentImport?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var scope = scopeAccessor.Current;
+        return import is not null && (scope.IsUnrestricted || import.CommunityIds is { } ids && ids.All(scope.Allows)) ? import : null;
+    }
 
     /// <summary>Rejected rows in file order.</summary>
     public IAsyncEnumerable<ResidentImportRejection> RejectionsAsync(int id)

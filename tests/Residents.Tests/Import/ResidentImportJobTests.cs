@@ -226,7 +226,7 @@ public sealed class ResidentImportJobTests : IAsyncLifetime
     {
         await using var db = archive.CreateContext();
         var error = await Assert.ThrowsAsync<ResidentImportFileException>(
-            () => new ResidentImporter(db, TimeProvider.System).AcceptAsync(Utf8(content), "x.csv", null, CancellationToken.None));
+            () => new ResidentImporter(db, new ArchiveDatabase.StaffScope(), TimeProvider.System).AcceptAsync(Utf8(content), "x.csv", null, CancellationToken.None));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Empty(db.Imports);
     }

@@ -1,0 +1,9 @@
+namespace Outreach.Agent.Knowledge;
+
+public enum KnowledgeChangeStatus
+{
+    Saved,
+    Invalid,
+    NotFound,
+    ReadOnly,
+}
