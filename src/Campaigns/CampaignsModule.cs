@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Access;
 using Outreach.Campaigns.Api;
 using Outreach.Campaigns.Conversations;
 using Outreach.Campaigns.Definition;
@@ -11,6 +12,7 @@ using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Inbound;
 using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Reports;
+using Outreach.Campaigns.Schedules;
 using Outreach.Campaigns.Storage;
 using Outreach.Residents.Storage;
 using Outreach.Telephony.Relay;
@@ -37,7 +39,11 @@ public static class CampaignsModule
 
         services.AddSingleton<DispatchThrottle>();
         services.AddSingleton<CampaignTexts>();
+        services.AddSingleton<LiveServers>();
         services.AddScoped<CampaignScheduler>();
+        services.AddScoped<CampaignAccess>();
+        services.AddScoped<CampaignDrafts>();
+        services.AddScoped<RecurringRuns>();
         services.AddScoped<CampaignLifecycle>();
         services.AddScoped<CampaignPreview>();
         services.AddScoped<CampaignReports>();

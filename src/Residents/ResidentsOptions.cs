@@ -18,4 +18,8 @@ public sealed class ResidentsOptions
     /// <summary>The largest file POST /api/residents/import accepts, in megabytes.</summary>
     [Range(1, 2000)]
     public int MaxImportMegabytes { get; set; } = 200;
+
+    /// <summary>IANA time zone of a street created without one (quiet hours and schedules are kept in the street's zone).</summary>
+    [Required, RegularExpression("^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", ErrorMessage = "Residents:DefaultTimeZone must be an IANA time zone such as Asia/Shanghai.")]
+    public string DefaultTimeZone { get; set; } = "Asia/Shanghai";
 }

@@ -59,7 +59,7 @@ public sealed class CampaignTestHost : IAsyncDisposable
     public RecordingNoticeWriter Writer => Services.GetRequiredService<RecordingNoticeWriter>();
 
     public static async Task<CampaignTestHost> StartAsync(
-        Dictionary<string, string?>? settings = null, TimeProvider? time = null, IJobFilter? filter = null, bool jobServer = true)
+        Dictionary<string, string?>? settings = null, TimeProvider? time = null, IJobFilter? filter = null, bool jobServer = true, bool scopeFromHeader = false)
     {
         var database = new TestDatabase();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -93,6 +93,12 @@ public sealed class CampaignTestHost : IAsyncDisposable
         services.AddScoped<ResidentProfiles>();
         services.AddSingleton<RecordingNoticeWriter>();
         services.AddSingleton<INoticeWriter>(sp => sp.GetRequiredService<RecordingNoticeWriter>());
+        if (scopeFromHeader)
+        {
+            services.AddHttpContextAccessor();
+            services.Replace(ServiceDescriptor.Scoped<Residents.Access.ICommunityScopeAccessor, HeaderCommunityScope>());
+        }
+
         services.AddHangfire(c => c.UseInMemoryStorage());
         if (jobServer)
         {
@@ -135,11 +141,11 @@ public sealed class CampaignTestHost : IAsyncDisposable
     }
 
     /// <summary>Seeds one street with two communities (新河, Riverside) and residents alternating between them.</summary>
-    public async Task<IReadOnlyList<Resident>> SeedResidentsAsync(int count, Action<int, Resident>? customise = null)
+    public async Task<IReadOnlyList<Resident>> SeedResidentsAsync(int count, Action<int, Resident>? customise = null, string timeZone = "Asia/Shanghai")
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentsDbContext>();
-        var street = new Street { Name = "迎丰街道", TimeZone = "Asia/Shanghai", OfficePhone = "+8657188880000" };
+        var street = new Street { Name = "迎丰街道", TimeZone = timeZone, OfficePhone = "+8657188880000" };
         var communities = new[] { new Community { Name = "新河", Street = street }, new Community { Name = "Riverside", Street = street } };
         db.Communities.AddRange(communities);
         var residents = Enumerable.Range(0, count).Select(i =>

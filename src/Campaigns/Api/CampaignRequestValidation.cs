@@ -1,6 +1,7 @@
 using System.Globalization;
 using Outreach.Agent.Conversations;
 using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Schedules;
 using Outreach.Residents.Audiences;
 
 namespace Outreach.Campaigns.Api;
@@ -66,6 +67,7 @@ public static class CampaignRequestValidation
             errors["dailyCap"] = ["dailyCap must be at least 1 (omit it for no cap)"];
         }
 
+        var schedule = Schedule(errors, request.Schedule);
         if (errors.Count > 0)
         {
             return null;
@@ -84,6 +86,11 @@ public static class CampaignRequestValidation
             MaxCalls = maxCalls,
             CallRetryMinutes = retryMinutes,
             StartAt = request.Schedule?.StartAt,
+            Schedule = schedule.Kind,
+            Cron = schedule.Cron,
+            DateField = schedule.DateField,
+            DateOffsetDays = schedule.OffsetDays,
+            DateLocalTime = schedule.At,
             QuietFrom = quietFrom,
             QuietUntil = quietUntil,
             DailyCap = request.DailyCap,
@@ -93,6 +100,59 @@ public static class CampaignRequestValidation
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    private static (ScheduleKind Kind, string? Cron, string? DateField, int OffsetDays, TimeOnly? At) Schedule(Dictionary<string, string[]> errors, ScheduleRequest? schedule)
+    {
+        var given = new[] { schedule?.StartAt is not null, schedule?.Cron is not null, schedule?.Relative is not null }.Count(g => g);
+        if (given > 1)
+        {
+            errors["schedule"] = ["schedule takes one of startAt, cron or relative"];
+        }
+
+        if (schedule?.Cron is { } cron)
+        {
+            if (!CampaignOccurrences.TryParseCron(cron, out _, out var error))
+            {
+                errors["schedule.cron"] = [$"schedule.cron '{cron}' is not a valid cron expression (five fields: minute hour day-of-month month day-of-week): {error}"];
+            }
+
+            return (ScheduleKind.Cron, cron.Trim(), null, 0, null);
+        }
+
+        if (schedule?.Relative is not { } relative)
+        {
+            return (ScheduleKind.Once, null, null, 0, null);
+        }
+
+        var field = string.IsNullOrWhiteSpace(relative.Field) ? null : Residents.Archive.ResidentDate.NormaliseName(relative.Field);
+        if (field is null)
+        {
+            errors["schedule.relative.field"] = ["schedule.relative.field is required: the resident date field, such as checkup_due"];
+        }
+        else if (!AudienceExpression.TryParse($"{field} within 1 days", out _, out _) || field.Length > 64)
+        {
+            errors["schedule.relative.field"] = [$"schedule.relative.field '{relative.Field}' is not a resident date field (such as checkup_due or birth_date)"];
+        }
+
+        if (relative.DaysBefore is not null && relative.DaysAfter is not null)
+        {
+            errors["schedule.relative"] = ["schedule.relative takes daysBefore or daysAfter, not both"];
+        }
+
+        var offset = relative.DaysAfter ?? -(relative.DaysBefore ?? 0);
+        if (offset is < -366 or > 366)
+        {
+            errors[relative.DaysAfter is null ? "schedule.relative.daysBefore" : "schedule.relative.daysAfter"] = ["schedule.relative days must be between 0 and 366"];
+        }
+
+        if (relative.At is null)
+        {
+            errors["schedule.relative.at"] = ["schedule.relative.at is required: the street-local time of day, such as 10:00"];
+        }
+
+        var at = Time(errors, "schedule.relative.at", relative.At, new TimeOnly(10, 0));
+        return (ScheduleKind.DateField, null, field, offset, at);
     }
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)

@@ -1,6 +1,7 @@
 using Outreach.Agent.Conversations;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Reports;
+using Outreach.Campaigns.Schedules;
 
 namespace Outreach.Campaigns.Api;
 
@@ -15,6 +16,7 @@ public sealed record CampaignView(
     int MaxCalls,
     int RetryMinutes,
     DateTimeOffset? StartAt,
+    ScheduleView Schedule,
     string QuietFrom,
     string QuietUntil,
     string TimeZone,
@@ -24,6 +26,7 @@ public sealed record CampaignView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? LaunchedAt,
     DateTimeOffset? CompletedAt,
+    IReadOnlyList<int> CommunityIds,
     CampaignCounts? Counts)
 {
     public static CampaignView From(Campaign campaign, CampaignCounts? counts)
@@ -39,6 +42,14 @@ public sealed record CampaignView(
             campaign.MaxCalls,
             campaign.CallRetryMinutes,
             campaign.StartAt,
+            new ScheduleView(
+                campaign.Schedule,
+                campaign.Cron,
+                campaign.DateField,
+                campaign.Schedule == ScheduleKind.DateField ? campaign.DateOffsetDays : null,
+                campaign.DateLocalTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                campaign.ParentId,
+                campaign.OccurrenceAt),
             campaign.QuietFrom.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             campaign.QuietUntil.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             campaign.TimeZone,
@@ -48,8 +59,12 @@ public sealed record CampaignView(
             campaign.CreatedAt,
             campaign.LaunchedAt,
             campaign.CompletedAt,
+            campaign.CommunityIds,
             counts);
     }
 }
 
 public sealed record NoticeView(string Title, string Body, IReadOnlyList<KeyFact> KeyFacts, ResponseKind Response, IReadOnlyList<string> Options);
+
+/// <summary>How a campaign is timed; a run of a recurring campaign names its campaign and occurrence.</summary>
+public sealed record ScheduleView(ScheduleKind Kind, string? Cron, string? DateField, int? DateOffsetDays, string? At, int? RunOf, DateTimeOffset? OccurrenceAt);

@@ -20,8 +20,15 @@ public sealed record NoticeRequest(string? Title, string? Body, IReadOnlyList<Ke
 /// <summary>Voice plans: calls per resident and minutes between them.</summary>
 public sealed record PlanRequest(int? MaxCalls = null, int? RetryMinutes = null);
 
-/// <summary>When to start; omitted means at launch.</summary>
-public sealed record ScheduleRequest(DateTimeOffset? StartAt = null);
+/// <summary>
+/// When to send, one of: omitted (at launch); startAt (once, at that time); cron (a run at every occurrence of a
+/// five-field cron expression in the street's time zone); relative (each resident at a street-local time some days
+/// before or after a date on their record).
+/// </summary>
+public sealed record ScheduleRequest(DateTimeOffset? StartAt = null, string? Cron = null, RelativeScheduleRequest? Relative = null);
+
+/// <summary>"3 days before checkup_due at 10:00" is field checkup_due, daysBefore 3, at "10:00" (daysAfter for after).</summary>
+public sealed record RelativeScheduleRequest(string? Field, int? DaysBefore = null, int? DaysAfter = null, string? At = null);
 
 /// <summary>Street-local "HH:mm" times; default 21:00 to 08:00.</summary>
 public sealed record QuietHoursRequest(string? From = null, string? Until = null);

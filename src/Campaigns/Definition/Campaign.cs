@@ -1,4 +1,5 @@
 using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Schedules;
 
 namespace Outreach.Campaigns.Definition;
 
@@ -35,6 +36,37 @@ public sealed class Campaign
     /// <summary>When to start; null means at launch.</summary>
     public DateTimeOffset? StartAt { get; set; }
 
+    /// <summary>Once (now or at <see cref="StartAt"/>), recurring by cron, or relative to a resident date field.</summary>
+    public ScheduleKind Schedule { get; set; }
+
+    /// <summary>Five-field cron expression, evaluated in the street's time zone (<see cref="ScheduleKind.Cron"/>).</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>The resident date field, e.g. checkup_due (<see cref="ScheduleKind.DateField"/>).</summary>
+    public string? DateField { get; set; }
+
+    /// <summary>Days from the date field's value to the contact day: -3 is "3 days before".</summary>
+    public int DateOffsetDays { get; set; }
+
+    /// <summary>Street-local time of day of the contact (<see cref="ScheduleKind.DateField"/>).</summary>
+    public TimeOnly? DateLocalTime { get; set; }
+
+    /// <summary>For one run of a recurring campaign: the campaign it belongs to.</summary>
+    public int? ParentId { get; set; }
+
+    /// <summary>For one run of a recurring campaign: the occurrence it is; unique per parent, so a run starts once.</summary>
+    public DateTimeOffset? OccurrenceAt { get; set; }
+
+    /// <summary>The street whose time zone the campaign keeps.</summary>
+    public int? StreetId { get; set; }
+
+    /// <summary>
+    /// The communities the campaign may reach, fixed at creation (see docs/decisions/0009). The snapshot takes
+    /// residents of these only; community staff see a campaign reaching one of theirs and steer it only if it reaches
+    /// nothing else. Empty on campaigns from before scoping: street-wide, street admins only.
+    /// </summary>
+    public List<int> CommunityIds { get; set; } = [];
+
     /// <summary>Start of the nightly window in which no one is contacted (street-local time).</summary>
     public TimeOnly QuietFrom { get; set; } = new(21, 0);
 
@@ -68,6 +100,41 @@ public sealed class Campaign
 
     /// <summary>When the next follow-up sweep is scheduled; keeps follow-up sweeps from multiplying.</summary>
     public DateTimeOffset? NextSweepAt { get; set; }
+
+    public bool IsRecurring => Schedule != ScheduleKind.Once;
+
+    /// <summary>The run of this recurring campaign for one occurrence: the same notice and plan, its own audience snapshot.</summary>
+    public Campaign RunAt(DateTimeOffset occurrenceAt, string audience, string localName, DateTimeOffset now)
+    {
+        var name = $"{Name} · {localName}";
+        return new Campaign
+        {
+            Name = name.Length > 200 ? name[..200] : name,
+            Title = Title,
+            Body = Body,
+            KeyFacts = [.. KeyFacts],
+            ResponseKind = ResponseKind,
+            Options = [.. Options],
+            Audience = audience,
+            Channel = Channel,
+            MaxCalls = MaxCalls,
+            CallRetryMinutes = CallRetryMinutes,
+            QuietFrom = QuietFrom,
+            QuietUntil = QuietUntil,
+            TimeZone = TimeZone,
+            DailyCap = DailyCap,
+            OnePerHousehold = OnePerHousehold,
+            StreetId = StreetId,
+            CommunityIds = [.. CommunityIds],
+            ParentId = Id,
+            OccurrenceAt = occurrenceAt,
+            Status = CampaignStatus.Running,
+            CreatedBy = CreatedBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LaunchedAt = now,
+        };
+    }
 
     public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options);
 }

@@ -3,7 +3,6 @@ using Outreach.Agent.Wording;
 using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
-using Outreach.Residents.Audiences;
 using Outreach.Telephony.Messaging;
 
 namespace Outreach.Campaigns.Definition;
@@ -20,7 +19,7 @@ public sealed class CampaignPreview(ResidentDirectory directory, SegmentWordings
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
-        var residents = await directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
+        var residents = await CampaignAudience.Residents(directory, campaign).OrderBy(r => r.Id)
             .Select(AudienceMember.FromResident)
             .ToListAsync(cancellationToken);
         var targets = residents.Select(r => r.ToTarget(campaign.Id, today)).ToList();

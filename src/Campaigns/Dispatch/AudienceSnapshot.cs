@@ -5,7 +5,6 @@ using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
-using Outreach.Residents.Audiences;
 
 namespace Outreach.Campaigns.Dispatch;
 
@@ -17,19 +16,22 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
 {
     private const int PageSize = 2_000;
 
-    /// <summary>The time zone of the street the audience lives in (quiet hours are kept in it); null for an empty audience.</summary>
+    /// <summary>
+    /// The time zone of the campaign's street as it is now (quiet hours are kept in it). Campaigns from before streets
+    /// were recorded take their audience's street; null when there is none.
+    /// </summary>
     public Task<string?> StreetTimeZoneAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        return directory.InAudience(AudienceExpression.Parse(campaign.Audience)).OrderBy(r => r.Id)
-            .Select(r => r.Community!.Street!.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        return campaign.StreetId is { } streetId
+            ? directory.Communities.Where(c => c.StreetId == streetId).Select(c => c.Street!.TimeZone).FirstOrDefaultAsync(cancellationToken)
+            : CampaignAudience.Residents(directory, campaign).OrderBy(r => r.Id).Select(r => r.Community!.Street!.TimeZone).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Returns the number of targets.</summary>
     public async Task<int> TakeAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var audience = AudienceExpression.Parse(campaign.Audience);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
         var existing = db.Targets.AsNoTracking().Where(t => t.CampaignId == campaign.Id);
         var count = await existing.CountAsync(cancellationToken);
@@ -41,7 +43,7 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
         var due = campaign.StartAt is { } start && start > time.GetUtcNow() ? start : time.GetUtcNow();
         while (true)
         {
-            var page = await directory.InAudience(audience)
+            var page = await CampaignAudience.Residents(directory, campaign)
                 .Where(r => r.Id > lastResidentId).OrderBy(r => r.Id).Take(PageSize)
                 .Select(AudienceMember.FromResident)
                 .ToListAsync(cancellationToken);

@@ -32,6 +32,14 @@ public sealed class CampaignJobs(
             return;
         }
 
+        if (campaign.IsRecurring)
+        {
+            // A recurring campaign sends nothing itself: each occurrence starts a run of its own (see RecurringRuns).
+            campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
+            scheduler.Recur(campaign);
+            return;
+        }
+
         if (campaign.SnapshotAt is null)
         {
             var timeZone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;

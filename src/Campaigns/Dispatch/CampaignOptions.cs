@@ -47,6 +47,21 @@ public sealed class CampaignOptions
     [Range(1, 3_600)]
     public int SweepSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Occurrences of a recurring campaign missed while no server ran are still started this many hours late;
+    /// older ones are not sent retroactively.
+    /// </summary>
+    [Range(0, 168)]
+    public int CatchUpHours { get; set; } = 12;
+
+    /// <summary>How often the number of live servers, which the throttle's rates are split among, is read again.</summary>
+    [Range(1, 3_600)]
+    public int ServerCountSeconds { get; set; } = 15;
+
+    /// <summary>A server whose last heartbeat is older than this is not counted as live.</summary>
+    [Range(5, 3_600)]
+    public int ServerHeartbeatSeconds { get; set; } = 90;
+
     /// <summary>Inbound messages bind to a campaign that ended at most this many days ago.</summary>
     [Range(0, 365)]
     public int RecentCampaignDays { get; set; } = 7;

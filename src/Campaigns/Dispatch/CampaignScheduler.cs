@@ -1,13 +1,35 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Schedules;
 using Outreach.Campaigns.Storage;
 
 namespace Outreach.Campaigns.Dispatch;
 
 /// <summary>Puts a campaign's work on Hangfire. Delays are measured on <see cref="TimeProvider"/>, so tests control them.</summary>
-public sealed class CampaignScheduler(IBackgroundJobClient jobs, CampaignsDbContext db, IOptions<CampaignOptions> options, TimeProvider time)
+public sealed class CampaignScheduler(IBackgroundJobClient jobs, IRecurringJobManager recurring, CampaignsDbContext db, IOptions<CampaignOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// Registers (or updates) a recurring campaign's Hangfire recurring job, in its street's time zone: at every cron
+    /// occurrence, or daily at the local contact time of a date-field schedule.
+    /// </summary>
+    public void Recur(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var id = campaign.Id;
+        var cron = campaign.Schedule == ScheduleKind.Cron
+            ? campaign.Cron!
+            : FormattableString.Invariant($"{campaign.DateLocalTime?.Minute ?? 0} {campaign.DateLocalTime?.Hour ?? 0} * * *");
+        recurring.AddOrUpdate<RecurringRuns>(RecurringJobId(id), r => r.StartDueAsync(id, CancellationToken.None), cron,
+            new RecurringJobOptions { TimeZone = QuietHours.Zone(campaign.TimeZone) });
+    }
+
+    /// <summary>A cancelled recurring campaign has no more occurrences.</summary>
+    public void StopRecurring(int campaignId) => recurring.RemoveIfExists(RecurringJobId(campaignId));
+
+    public static string RecurringJobId(int campaignId) => FormattableString.Invariant($"campaign-{campaignId}");
+
     public void Launch(int campaignId, DateTimeOffset? startAt)
     {
         var delay = startAt is { } at ? at - time.GetUtcNow() : TimeSpan.Zero;

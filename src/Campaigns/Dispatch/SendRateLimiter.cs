@@ -3,10 +3,12 @@ namespace Outreach.Campaigns.Dispatch;
 /// <summary>
 /// Paces sends so that no window of one second ever holds more than the configured number: each send reserves
 /// a slot at least one second (plus a small margin for timer jitter) after the send <c>rate</c> places earlier.
+/// A fractional rate is rounded down to whole sends per second; below one, one send per 1/rate seconds.
 /// </summary>
 public sealed class SendRateLimiter
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.02);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1.02);
+    private readonly TimeSpan window;
     private readonly long[] slots;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -15,11 +17,15 @@ public sealed class SendRateLimiter
 
     public SendRateLimiter(double perSecond, TimeProvider time)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(perSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         this.time = time;
-        slots = new long[(int)Math.Floor(perSecond)];
+        PerSecond = perSecond;
+        window = perSecond >= 1 ? Second : Second / perSecond;
+        slots = new long[Math.Max(1, (int)Math.Floor(perSecond))];
         Array.Fill(slots, long.MinValue / 2);
     }
+
+    public double PerSecond { get; }
 
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +33,7 @@ public sealed class SendRateLimiter
         lock (gate)
         {
             var now = time.GetTimestamp();
-            var earliest = Math.Max(Math.Max(now, pausedUntil), slots[next] + ToTicks(Window));
+            var earliest = Math.Max(Math.Max(now, pausedUntil), slots[next] + ToTicks(window));
             slots[next] = earliest;
             next = (next + 1) % slots.Length;
             wait = time.GetElapsedTime(now, earliest);

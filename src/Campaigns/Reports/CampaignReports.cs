@@ -5,11 +5,15 @@ using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
+using Outreach.Residents.Access;
 
 namespace Outreach.Campaigns.Reports;
 
-/// <summary>Counts, funnels and the unreached list, each computed from targets and attempts in one query.</summary>
-public sealed class CampaignReports(CampaignsDbContext db)
+/// <summary>
+/// Counts, funnels and the unreached list, each computed from targets and attempts in one query, and each limited to
+/// the residents of the caller's communities.
+/// </summary>
+public sealed class CampaignReports(CampaignsDbContext db, ICommunityScopeAccessor scope)
 {
     private static readonly string[] UnreachedColumns = ["resident_id", "name", "community", "building", "unit", "attempts", "given_up_at"];
 
@@ -34,8 +38,16 @@ public sealed class CampaignReports(CampaignsDbContext db)
 
     public Task<CampaignCounts?> CountsAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var targets = db.Targets.Where(t => t.CampaignId == campaignId);
+        var allowed = scope.Current.CommunityIds;
+        var targets = TargetsOf(campaignId);
         var attempts = db.Attempts.Where(a => a.CampaignId == campaignId);
+        var inbox = db.Inbox.Where(i => i.CampaignId == campaignId);
+        if (allowed is not null)
+        {
+            attempts = attempts.Where(a => targets.Any(t => t.Id == a.TargetId));
+            inbox = inbox.Where(i => allowed.Contains(i.CommunityId));
+        }
+
         return db.Campaigns.Where(c => c.Id == campaignId).Select(c => new CampaignCounts(
             targets.Count(),
             targets.Count(t => t.Step > 0 || t.DueAt == null),
@@ -47,7 +59,7 @@ public sealed class CampaignReports(CampaignsDbContext db)
             targets.Count(t => t.Outcome == TargetOutcome.Declined),
             targets.Count(t => t.Outcome == TargetOutcome.OptionChosen),
             targets.Count(t => t.Outcome == TargetOutcome.FreeAnswer),
-            db.Inbox.Count(i => i.CampaignId == campaignId && i.Kind == InboxItemKind.Question),
+            inbox.Count(i => i.Kind == InboxItemKind.Question),
             targets.Count(t => t.Outcome == TargetOutcome.NeedsPerson),
             targets.Count(t => t.Outcome == TargetOutcome.ProblemReported),
             targets.Count(t => t.Outcome == TargetOutcome.OptedOut),
@@ -59,7 +71,7 @@ public sealed class CampaignReports(CampaignsDbContext db)
 
     public async Task<IReadOnlyList<CommunityFunnel>> FunnelAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var rows = await db.Targets.Where(t => t.CampaignId == campaignId)
+        var rows = await TargetsOf(campaignId)
             .GroupBy(t => new { t.CommunityId, t.CommunityName })
             .Select(g => new
             {
@@ -83,7 +95,7 @@ public sealed class CampaignReports(CampaignsDbContext db)
 
     public async Task<IReadOnlyList<UnreachedResident>> UnreachedAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var rows = await db.Targets.Where(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Unreachable)
+        var rows = await TargetsOf(campaignId).Where(t => t.Outcome == TargetOutcome.Unreachable)
             .Select(t => new
             {
                 t.ResidentId,
@@ -97,5 +109,12 @@ public sealed class CampaignReports(CampaignsDbContext db)
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.CommunityName, StringComparer.Ordinal).ThenBy(r => r.Building, StringComparer.Ordinal).ThenBy(r => r.Unit, StringComparer.Ordinal).ThenBy(r => r.ResidentId)
             .Select(r => new UnreachedResident(r.ResidentId, r.Name, r.CommunityName, r.Building, r.Unit, r.Attempts, r.OutcomeAt))];
+    }
+
+    private IQueryable<CampaignTarget> TargetsOf(int campaignId)
+    {
+        var allowed = scope.Current.CommunityIds;
+        var targets = db.Targets.Where(t => t.CampaignId == campaignId);
+        return allowed is null ? targets : targets.Where(t => allowed.Contains(t.CommunityId));
     }
 }

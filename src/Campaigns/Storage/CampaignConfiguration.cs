@@ -20,6 +20,11 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.CreatedBy).HasMaxLength(100);
+        builder.Property(c => c.Schedule).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Cron).HasMaxLength(100);
+        builder.Property(c => c.DateField).HasMaxLength(64);
         builder.HasIndex(c => c.Status);
+        // One run per occurrence of a recurring campaign, however often its recurring job fires.
+        builder.HasIndex(c => new { c.ParentId, c.OccurrenceAt }).IsUnique();
     }
 }

@@ -22,6 +22,17 @@ public sealed class ResidentDirectory(ResidentsDbContext db, ICommunityScopeAcce
         }
     }
 
+    /// <summary>Communities the caller may see, with their street (and its time zone).</summary>
+    public IQueryable<Community> Communities
+    {
+        get
+        {
+            var scope = scopeAccessor.Current;
+            var query = db.Communities.AsNoTracking().Include(c => c.Street).AsQueryable();
+            return scope.CommunityIds is null ? query : query.Where(c => scope.CommunityIds.Contains(c.Id));
+        }
+    }
+
     /// <summary>The date ages and "within N days" are counted from.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Demo;
 
 /// <summary>Writes <see cref="DemoStreet"/> into an empty archive (configuration Outreach:SeedDemo).</summary>
-public sealed class DemoStreetSeeder(ResidentsDbContext db, TimeProvider time, ILogger<DemoStreetSeeder> logger)
+public sealed class DemoStreetSeeder(ResidentsDbContext db, IOptions<ResidentsOptions> options, TimeProvider time, ILogger<DemoStreetSeeder> logger)
 {
     /// <summary>Seeds once: returns false and changes nothing when any street exists.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
@@ -18,7 +19,7 @@ public sealed class DemoStreetSeeder(ResidentsDbContext db, TimeProvider time, I
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var street = new Street { Name = DemoStreet.Name, TimeZone = "Asia/Shanghai", OfficePhone = DemoStreet.OfficePhone };
+        var street = new Street { Name = DemoStreet.Name, TimeZone = options.Value.DefaultTimeZone, OfficePhone = DemoStreet.OfficePhone };
         foreach (var (name, phone) in DemoStreet.Communities)
         {
             street.Communities.Add(new Community { Name = name, OnDutyPhone = phone });

@@ -53,6 +53,12 @@ public sealed class CampaignsApiTests
     [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"channel":"fax"}""", "channel")]
     [InlineData("""{"name":"x","notice":{"title":"t","body":"b","response":"Option","options":["a"]}}""", "notice.options")]
     [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"quietHours":{"from":"9pm"}}""", "quietHours.from")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"cron":"0 9 * *"}}""", "schedule.cron '0 9 * *' is not a valid cron expression")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"cron":"0 9 * * *","startAt":"2026-12-01T09:00:00+08:00"}}""", "schedule takes one of")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"relative":{"field":"checkup_due","daysBefore":3}}}""", "schedule.relative.at")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"relative":{"field":"community","daysBefore":3,"at":"10:00"}}}""", "schedule.relative.field")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"relative":{"daysBefore":3,"at":"10:00"}}}""", "schedule.relative.field")]
+    [InlineData("""{"name":"x","notice":{"title":"t","body":"b"},"schedule":{"relative":{"field":"checkup_due","daysBefore":3,"daysAfter":1,"at":"10:00"}}}""", "not both")]
     public async Task Bad_input_is_a_400_that_names_what_was_wrong(string body, string named)
     {
         await using var host = await CampaignTestHost.StartAsync(jobServer: false);

@@ -30,4 +30,19 @@ public sealed class SendRateLimiterTests
         var elapsed = Stopwatch.GetElapsedTime(started);
         Assert.InRange(elapsed.TotalSeconds, 3.0, 4.5);
     }
+
+    [Fact]
+    public async Task A_rate_below_one_spaces_sends_by_its_inverse()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var limiter = new SendRateLimiter(0.5, time);
+
+        await limiter.WaitAsync(CancellationToken.None);
+        var second = limiter.WaitAsync(CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.2));
+
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DemoStreetSeederTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
         await using var db = CreateContext();
         await db.Database.MigrateAsync();
-        var seeder = new DemoStreetSeeder(db, time, NullLogger<DemoStreetSeeder>.Instance);
+        var seeder = new DemoStreetSeeder(db, Microsoft.Extensions.Options.Options.Create(new Outreach.Residents.ResidentsOptions()), time, NullLogger<DemoStreetSeeder>.Instance);
 
         Assert.True(await seeder.SeedAsync(CancellationToken.None));
         Assert.False(await seeder.SeedAsync(CancellationToken.None));

@@ -44,6 +44,10 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.Property<int>("ChunkCount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("CommunityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -54,7 +58,21 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Cron")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DateField")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("DateLocalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DateOffsetDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyFacts")
@@ -76,6 +94,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.Property<long?>("NextSweepAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OccurrenceAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnePerHousehold")
                         .HasColumnType("INTEGER");
 
@@ -84,6 +105,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("QuietFrom")
                         .HasColumnType("TEXT");
 
@@ -91,6 +115,11 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -105,6 +134,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -122,6 +154,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ParentId", "OccurrenceAt")
+                        .IsUnique();
 
                     b.ToTable("campaigns", (string)null);
                 });
