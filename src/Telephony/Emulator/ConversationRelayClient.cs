@@ -11,7 +11,7 @@ namespace Outreach.Telephony.Emulator;
 /// signed upgrade, sends setup, speaks the welcome greeting, sends the resident's replies as prompts (or dtmf, or an
 /// interrupt over an answer), collects each answer's text tokens until last, and honours end and its handoffData.
 /// </summary>
-internal sealed class ConversationRelayClient(IOptionsMonitor<TwilioOptions> twilio, TimeProvider time)
+internal sealed class ConversationRelayClient(IOptionsMonitor<TwilioOptions> twilio, IOptions<EmulatorOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
 
@@ -54,6 +54,12 @@ internal sealed class ConversationRelayClient(IOptionsMonitor<TwilioOptions> twi
                         continue;
                     }
 
+                    if (await EndWithinPatienceAsync(call, socket, session.Token) is { } ended)
+                    {
+                        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "session ended", cancellationToken);
+                        return Ended(sessionId, "ended", ended);
+                    }
+
                     call.Say("resident", "hangup", string.Empty, time.GetUtcNow());
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "caller hung up", cancellationToken);
                     return null;
@@ -71,6 +77,30 @@ internal sealed class ConversationRelayClient(IOptionsMonitor<TwilioOptions> twi
             // A REST update or hang-up replaced the call's TwiML: the session just stops.
             return null;
         }
+    }
+
+    /// <summary>The handoffData of an end message that follows the last answer within the resident's patience; else null.</summary>
+    private async Task<string?> EndWithinPatienceAsync(EmulatedCall call, RelaySocket socket, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(options.Value.RelayPatience);
+        try
+        {
+            while (await socket.ReceiveAsync(patience.Token) is { } message)
+            {
+                if (message.Type == "end")
+                {
+                    call.Say("call", "relay-end", message.HandoffData ?? string.Empty, time.GetUtcNow());
+                    return message.HandoffData ?? string.Empty;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing more from the agent: the resident hangs up.
+        }
+
+        return null;
     }
 
     /// <summary>Sends one reply and reads the answers it gets; returns the handoffData when the server ended the session.</summary>

@@ -23,6 +23,9 @@ public sealed class EmulatorOptions
     /// <summary>How long a person on the resident-phone page has to answer a Gather.</summary>
     public TimeSpan InteractiveGatherTime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>In a ConversationRelay session, how long a scripted resident with nothing left to say waits for the agent to end the call before hanging up.</summary>
+    public TimeSpan RelayPatience { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Where a resident's SMS to the community number is posted. Default: {PublicBaseUrl}/twilio/sms/inbound.</summary>
     public Uri? SmsUrl { get; set; }
 

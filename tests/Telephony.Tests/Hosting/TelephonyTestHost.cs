@@ -55,6 +55,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IInboundSmsHandler>(handlers);
         builder.Services.AddSingleton<IDeliveryStatusHandler>(handlers);
         builder.Services.AddSingleton<IVoiceConversation>(handlers);
+        builder.Services.AddSingleton<Outreach.Telephony.Relay.IRelayConversation>(handlers);
 
         var app = builder.Build();
         app.MapTelephony();
