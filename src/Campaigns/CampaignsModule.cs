@@ -43,6 +43,8 @@ public static class CampaignsModule
         services.AddScoped<SegmentWordings>();
         services.AddScoped<AudienceSnapshot>();
         services.AddScoped<DeliveryProgress>();
+        services.AddSingleton<DeliveryStatusWriter>();
+        services.AddSingleton<DeliveryTimeline>();
         services.AddScoped<DeliveryDispatcher>();
         services.AddScoped<AttemptRecovery>();
         services.AddScoped<CampaignJobs>();
@@ -54,6 +56,9 @@ public static class CampaignsModule
         services.AddScoped<IInboundSmsHandler, InboundSmsHandler>();
         services.AddScoped<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddScoped<IVoiceConversation, VoiceConversation>();
+
+        // Runs after the host's database migrations, which are registered before this module.
+        services.AddHostedService<CampaignResumption>();
         return builder;
     }
 
