@@ -50,6 +50,8 @@ public static class CampaignsModule
         services.AddScoped<SegmentWordings>();
         services.AddScoped<AudienceSnapshot>();
         services.AddScoped<DeliveryProgress>();
+        services.AddSingleton<DeliveryStatusWriter>();
+        services.AddSingleton<DeliveryTimeline>();
         services.AddScoped<DeliveryDispatcher>();
         services.AddScoped<AttemptRecovery>();
         services.AddScoped<CampaignJobs>();
@@ -63,6 +65,9 @@ public static class CampaignsModule
         services.AddScoped<IVoiceConversation, VoiceConversation>();
         services.AddScoped<CallParties>();
         services.AddScoped<IRelayConversation, RelayConversation>();
+
+        // Runs after the host's database migrations, which are registered before this module.
+        services.AddHostedService<CampaignResumption>();
         return builder;
     }
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +19,7 @@ public sealed class OutreachHost : WebApplicationFactory<Program>
 
     public OutreachHost()
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         UseKestrel(Port);
     }
 
@@ -58,6 +56,9 @@ public sealed class OutreachHost : WebApplicationFactory<Program>
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:PublicBaseUrl"] = BaseUrl,
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
+            // Per-request logs of thousands of emulator callbacks would slow the host more than the work itself.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http"] = "Error",
         }));
     }
 
@@ -68,12 +69,5 @@ public sealed class OutreachHost : WebApplicationFactory<Program>
         {
             database.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

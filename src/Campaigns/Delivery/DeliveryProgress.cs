@@ -9,55 +9,127 @@ namespace Outreach.Campaigns.Delivery;
 
 /// <summary>
 /// Moves attempts forward through the delivery state machine and, when an attempt ends, moves its resident along
-/// the channel plan. Every write is conditional, so a repeated or late status changes nothing.
+/// the channel plan. Statuses are applied many at a time in one transaction; every change is conditional on the
+/// attempt's rank, so a repeated or late status changes nothing, and writes nothing to the timeline.
 /// </summary>
-public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler scheduler, ResidentTimeline timeline, TimeProvider time)
+public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler scheduler, DeliveryTimeline timeline, TimeProvider time)
 {
     /// <summary>Applies a status; returns true when it moved the attempt forward.</summary>
     public async Task<bool> ApplyAsync(StatusReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var attempts = Find(report);
-        if (attempts is null)
+        return await ApplyAllAsync([report], cancellationToken) > 0;
+    }
+
+    /// <summary>Applies statuses in one transaction; returns how many attempts moved forward.</summary>
+    public async Task<int> ApplyAllAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var best = await HighestPerAttemptAsync(reports, cancellationToken);
+        if (best.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        var rank = DeliveryStates.Rank(report.Status);
-        var final = rank == DeliveryStates.FinalRank;
+        var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
-        var moved = await attempts.Where(a => a.StatusRank < rank).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Status, report.Status)
-            .SetProperty(a => a.StatusRank, rank)
-            .SetProperty(a => a.ProviderSid, a => a.ProviderSid ?? report.ProviderSid)
-            .SetProperty(a => a.ErrorCode, a => report.ErrorCode ?? a.ErrorCode)
-            .SetProperty(a => a.AnsweredBy, a => report.AnsweredBy ?? a.AnsweredBy)
-            .SetProperty(a => a.FinalAt, a => final ? now : a.FinalAt), cancellationToken);
-        if (moved == 0 || !final)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
+        // moves from, also with several servers on PostgreSQL: exactly one of them moves each attempt.
+        await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
+        var moved = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
+            .Where(a => DeliveryStates.Rank(best[a.Id].Status) > a.StatusRank).ToList();
+        foreach (var group in moved.GroupBy(a => best[a.Id].Status))
         {
-            return moved > 0;
+            var status = group.Key;
+            var rank = DeliveryStates.Rank(status);
+            DateTimeOffset? finalAt = rank == DeliveryStates.FinalRank ? now : null;
+            var groupIds = group.Select(a => a.Id).ToList();
+            await db.Attempts.Where(a => groupIds.Contains(a.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, status)
+                .SetProperty(a => a.StatusRank, rank)
+                .SetProperty(a => a.FinalAt, a => finalAt ?? a.FinalAt), cancellationToken);
         }
 
-        var attempt = await attempts.AsNoTracking().FirstAsync(cancellationToken);
-        await FinishAttemptAsync(attempt, cancellationToken);
-        return true;
+        foreach (var attempt in moved)
+        {
+            await TakeDetailsAsync(attempt, best[attempt.Id], cancellationToken);
+        }
+
+        var ended = moved.Where(a => a.StatusRank == DeliveryStates.FinalRank).ToList();
+        await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
+        await FinishAttemptsAsync(ended, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return moved.Count;
     }
 
     /// <summary>Records Twilio's answering-machine verdict as soon as the call is answered.</summary>
     public Task RecordAnsweredByAsync(long attemptId, string answeredBy, CancellationToken cancellationToken)
         => db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AnsweredBy, answeredBy), cancellationToken);
 
-    /// <summary>The attempt ended: the resident was reached, or the plan moves on, or it ran out.</summary>
-    private async Task FinishAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>Only the highest-ranked report per attempt can matter (of equal ones, the first); reports carry our id or Twilio's SID.</summary>
+    private async Task<Dictionary<long, StatusReport>> HighestPerAttemptAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var pending = db.Targets.Where(t => t.Id == attempt.TargetId && t.Outcome == TargetOutcome.Pending && t.Step == attempt.AttemptNo - 1);
-        if (DeliveryStates.Reached(attempt.Status, attempt.AnsweredBy))
+        var sids = reports.Where(r => r.AttemptId is null && r.ProviderSid is not null).Select(r => r.ProviderSid!).Distinct().ToList();
+        var bySid = sids.Count == 0
+            ? []
+            : await db.Attempts.AsNoTracking().Where(a => a.ProviderSid != null && sids.Contains(a.ProviderSid))
+                .Select(a => new { a.Id, Sid = a.ProviderSid! }).ToDictionaryAsync(a => a.Sid, a => a.Id, StringComparer.Ordinal, cancellationToken);
+        var best = new Dictionary<long, StatusReport>();
+        foreach (var report in reports)
         {
-            await pending.ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.Reached).SetProperty(t => t.OutcomeAt, now), cancellationToken);
+            long? id = report.AttemptId ?? (report.ProviderSid is { } sid && bySid.TryGetValue(sid, out var found) ? found : null);
+            if (id is { } attemptId && (!best.TryGetValue(attemptId, out var kept) || DeliveryStates.Rank(report.Status) > DeliveryStates.Rank(kept.Status)))
+            {
+                best[attemptId] = report;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>What a report adds besides its status: the SID of an attempt that had none yet, an error code, the answering-machine verdict.</summary>
+    private async Task TakeDetailsAsync(DeliveryAttempt attempt, StatusReport report, CancellationToken cancellationToken)
+    {
+        attempt.Status = report.Status;
+        attempt.StatusRank = DeliveryStates.Rank(report.Status);
+        var sid = attempt.ProviderSid is null ? report.ProviderSid : null;
+        if (sid is null && report.ErrorCode is null && report.AnsweredBy is null)
+        {
             return;
         }
 
+        attempt.ProviderSid ??= sid;
+        attempt.ErrorCode = report.ErrorCode ?? attempt.ErrorCode;
+        attempt.AnsweredBy = report.AnsweredBy ?? attempt.AnsweredBy;
+        await db.Attempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.ProviderSid, a => a.ProviderSid ?? sid)
+            .SetProperty(a => a.ErrorCode, a => report.ErrorCode ?? a.ErrorCode)
+            .SetProperty(a => a.AnsweredBy, a => report.AnsweredBy ?? a.AnsweredBy), cancellationToken);
+    }
+
+    /// <summary>The attempts ended: their residents were reached, or the plan moves on, or it ran out.</summary>
+    private async Task FinishAttemptsAsync(IReadOnlyList<DeliveryAttempt> ended, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Reached: one update per attempt number, only for targets still on that step.
+        foreach (var group in ended.Where(a => DeliveryStates.Reached(a.Status, a.AnsweredBy)).GroupBy(a => a.AttemptNo))
+        {
+            var step = group.Key - 1;
+            var targetIds = group.Select(a => a.TargetId).ToList();
+            await db.Targets.Where(t => targetIds.Contains(t.Id) && t.Outcome == TargetOutcome.Pending && t.Step == step)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.Reached).SetProperty(t => t.OutcomeAt, now), cancellationToken);
+        }
+
+        foreach (var attempt in ended.Where(a => !DeliveryStates.Reached(a.Status, a.AnsweredBy)))
+        {
+            await MoveAlongPlanAsync(attempt, now, cancellationToken);
+        }
+    }
+
+    /// <summary>Not reached: the next step of the channel plan is due after its delay, or the resident is unreachable.</summary>
+    private async Task MoveAlongPlanAsync(DeliveryAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = db.Targets.Where(t => t.Id == attempt.TargetId && t.Outcome == TargetOutcome.Pending && t.Step == attempt.AttemptNo - 1);
         var target = await db.Targets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == attempt.TargetId, cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == attempt.CampaignId, cancellationToken);
         if (target is null || campaign is null || target.Outcome != TargetOutcome.Pending || campaign.Status == CampaignStatus.Cancelled)
@@ -81,7 +153,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         var unreachable = await pending.ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.Unreachable).SetProperty(t => t.OutcomeAt, now), cancellationToken);
         if (unreachable > 0)
         {
-            await timeline.AppendAsync(new TimelineEntry
+            await timeline.AppendAsync(db, [new TimelineEntry
             {
                 ResidentId = target.ResidentId,
                 At = now,
@@ -92,12 +164,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
                 Outcome = "unreachable",
                 ExternalRef = $"campaign-{campaign.Id}-unreachable",
                 Actor = "system",
-            }, cancellationToken);
+            }], cancellationToken);
         }
     }
-
-    private IQueryable<DeliveryAttempt>? Find(StatusReport report)
-        => report.AttemptId is { } id ? db.Attempts.Where(a => a.Id == id)
-            : report.ProviderSid is { } sid ? db.Attempts.Where(a => a.ProviderSid == sid)
-            : null;
 }

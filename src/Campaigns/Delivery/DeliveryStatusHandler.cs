@@ -5,14 +5,14 @@ using Outreach.Telephony.Webhooks;
 namespace Outreach.Campaigns.Delivery;
 
 /// <summary>Takes Twilio's message and call status callbacks into the delivery state machine.</summary>
-public sealed class DeliveryStatusHandler(DeliveryProgress progress, DispatchThrottle throttle) : IDeliveryStatusHandler
+public sealed class DeliveryStatusHandler(DeliveryStatusWriter writer, DispatchThrottle throttle) : IDeliveryStatusHandler
 {
     public async Task HandleMessageStatusAsync(MessageStatusUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         if (DeliveryStates.Parse(update.Status) is { } status)
         {
-            await progress.ApplyAsync(new StatusReport(AttemptId(update.Reference), update.MessageSid, status, update.ErrorCode), cancellationToken);
+            await writer.WriteAsync(new StatusReport(AttemptId(update.Reference), update.MessageSid, status, update.ErrorCode), cancellationToken);
         }
     }
 
@@ -30,7 +30,7 @@ public sealed class DeliveryStatusHandler(DeliveryProgress progress, DispatchThr
             throttle.CallEnded(id);
         }
 
-        await progress.ApplyAsync(new StatusReport(attemptId, update.CallSid, status, null, update.AnsweredBy), cancellationToken);
+        await writer.WriteAsync(new StatusReport(attemptId, update.CallSid, status, null, update.AnsweredBy), cancellationToken);
     }
 
     /// <summary>Our references are attempt ids; anything else (a reply SMS, an inbound call) is found by SID or not at all.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
+using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.PhoneNumbers;
@@ -28,7 +29,7 @@ public sealed partial class AttemptRecovery(
     TimeProvider time,
     ILogger<AttemptRecovery> logger)
 {
-    private const int BatchSize = 200;
+    private const int BatchSize = 500;
 
     /// <summary>Twilio's clock and ours may differ a little; look a bit before the decision.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
@@ -40,51 +41,77 @@ public sealed partial class AttemptRecovery(
         await FetchStuckAsync(campaign, cancellationToken);
     }
 
+    /// <summary>
+    /// Decisions without a SID, a batch at a time: looked up at Twilio concurrently, SIDs stored for those Twilio has,
+    /// and the rest re-claimed (one recoverer wins each) and sent again together.
+    /// </summary>
     private async Task ResolveUndecidedAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddSeconds(-options.Value.UnknownAttemptSeconds);
-        var unknown = await db.Attempts.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid == null && a.StatusRank == 0 && a.DecidedAt < cutoff)
-            .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        if (unknown.Count == 0)
+        long lastId = 0;
+        while (true)
         {
-            return;
-        }
-
-        var book = await wordings.LoadAsync(campaign, cancellationToken);
-        // Decided here and still waiting for the throttle or Twilio's answer: not unknown, just slow.
-        foreach (var attempt in unknown.Where(a => !throttle.IsSending(a.Id)))
-        {
-            var target = await db.Targets.AsNoTracking().FirstAsync(t => t.Id == attempt.TargetId, cancellationToken);
-            var found = await FindAtTwilioAsync(attempt, target.Phone, () => book.Fill(target, ContactChannel.Sms), cancellationToken);
-            if (found is { } sent)
+            var unknown = await db.Attempts.AsNoTracking()
+                .Where(a => a.CampaignId == campaign.Id && a.Id > lastId && a.ProviderSid == null && a.StatusRank == 0 && a.DecidedAt < cutoff)
+                .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (unknown.Count == 0)
             {
-                LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
-                await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sent.Sid).SetProperty(a => a.SentAt, sent.At), cancellationToken);
-                await progress.ApplyAsync(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued), cancellationToken);
-                continue;
+                return;
             }
 
-            // Twilio never got it. Re-claim the decision (only one recoverer wins), then send.
-            var now = time.GetUtcNow();
-            var reclaimed = await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null && a.StatusRank == 0 && a.DecidedAt == attempt.DecidedAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DecidedAt, now), cancellationToken);
-            if (reclaimed > 0)
+            lastId = unknown[^1].Id;
+            // Decided here and still waiting for the throttle or Twilio's answer: not unknown, just slow.
+            var lost = unknown.Where(a => !throttle.IsSending(a.Id)).ToList();
+            var targetIds = lost.Select(a => a.TargetId).ToList();
+            var targets = await db.Targets.AsNoTracking().Where(t => targetIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            var residentIds = lost.Select(a => a.ResidentId).Distinct().ToList();
+            // SIDs already stored on other attempts belong to them.
+            var known = (await db.Attempts.AsNoTracking().Where(a => residentIds.Contains(a.ResidentId) && a.ProviderSid != null)
+                .Select(a => a.ProviderSid!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var book = await wordings.LoadAsync(campaign, cancellationToken);
+            var found = new (string Sid, string Status, DateTimeOffset? At)?[lost.Count];
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForAsync(0, lost.Count, parallel, async (i, token) =>
             {
-                LogResending(attempt.Id, PhoneMask.Mask(target.Phone));
-                attempt.DecidedAt = now;
-                await dispatcher.ResendAsync(campaign, attempt, target, cancellationToken);
+                var target = targets[lost[i].TargetId];
+                found[i] = await FindAtTwilioAsync(lost[i], target.Phone, known, () => book.Fill(target, ContactChannel.Sms), token);
+            });
+
+            var resend = new List<(DeliveryAttempt Attempt, CampaignTarget Target)>();
+            var reports = new List<StatusReport>();
+            for (var i = 0; i < lost.Count; i++)
+            {
+                var (attempt, target) = (lost[i], targets[lost[i].TargetId]);
+                if (found[i] is { } sent)
+                {
+                    LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
+                    await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sent.Sid).SetProperty(a => a.SentAt, sent.At), cancellationToken);
+                    reports.Add(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued));
+                    continue;
+                }
+
+                // Twilio never got it. Re-claim the decision (only one recoverer wins), then send.
+                var now = time.GetUtcNow();
+                var reclaimed = await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null && a.StatusRank == 0 && a.DecidedAt == attempt.DecidedAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.DecidedAt, now), cancellationToken);
+                if (reclaimed > 0)
+                {
+                    LogResending(attempt.Id, PhoneMask.Mask(target.Phone));
+                    attempt.DecidedAt = now;
+                    resend.Add((attempt, target));
+                }
             }
+
+            await progress.ApplyAllAsync(reports, cancellationToken);
+            await dispatcher.ResendAsync(campaign, resend, cancellationToken);
         }
     }
 
-    private async Task<(string Sid, string Status, DateTimeOffset? At)?> FindAtTwilioAsync(DeliveryAttempt attempt, string phone, Func<string> body, CancellationToken cancellationToken)
+    private async Task<(string Sid, string Status, DateTimeOffset? At)?> FindAtTwilioAsync(
+        DeliveryAttempt attempt, string phone, HashSet<string> known, Func<string> body, CancellationToken cancellationToken)
     {
         var since = attempt.DecidedAt - ClockSkew;
-        // SIDs already stored on other attempts belong to them.
-        var known = await db.Attempts.AsNoTracking().Where(a => a.ResidentId == attempt.ResidentId && a.ProviderSid != null)
-            .Select(a => a.ProviderSid!).ToListAsync(cancellationToken);
         if (attempt.Channel == ContactChannel.Sms)
         {
             var text = body();

@@ -25,6 +25,7 @@ public sealed partial class DeliveryDispatcher(
     ICallPlacer calls,
     DispatchThrottle throttle,
     DeliveryProgress progress,
+    DeliveryTimeline timeline,
     CampaignScheduler scheduler,
     ResidentConsent consent,
     IOptions<CampaignOptions> options,
@@ -81,14 +82,30 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    /// <summary>Sends an attempt again whose earlier request provably never reached Twilio (see <see cref="AttemptRecovery"/>).</summary>
-    public async Task ResendAsync(Campaign campaign, DeliveryAttempt attempt, CampaignTarget target, CancellationToken cancellationToken)
+    /// <summary>Sends attempts again whose earlier requests provably never reached Twilio (see <see cref="AttemptRecovery"/>).</summary>
+    public async Task ResendAsync(Campaign campaign, IReadOnlyList<(DeliveryAttempt Attempt, CampaignTarget Target)> attempts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        db.Attempts.Attach(attempt);
-        var book = await wordings.LoadAsync(campaign, cancellationToken);
-        var outcomes = await SendAsync(book, [(attempt, target)], cancellationToken);
-        await RecordAsync(campaign, outcomes, cancellationToken);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
+        db.Attempts.AttachRange(attempts.Select(a => a.Attempt));
+        var ids = attempts.Select(a => a.Attempt.Id).ToList();
+        throttle.Sending(ids, sending: true);
+        try
+        {
+            var book = await wordings.LoadAsync(campaign, cancellationToken);
+            var outcomes = await SendAsync(book, attempts, cancellationToken);
+            await RecordAsync(campaign, outcomes, cancellationToken);
+        }
+        finally
+        {
+            throttle.Sending(ids, sending: false);
+        }
+
         db.ChangeTracker.Clear();
     }
 
@@ -175,8 +192,9 @@ public sealed partial class DeliveryDispatcher(
         {
             if (attempt.Channel == ContactChannel.Sms)
             {
-                var sent = await sms.SendAsync(new OutboundSms(target.Phone, book.Fill(target, ContactChannel.Sms), reference), cancellationToken);
-                return new SendOutcome(attempt, target, sent.Disposition, sent.MessageSid, sent.ErrorCode, sent.RetryAfter);
+                var body = book.Fill(target, ContactChannel.Sms);
+                var sent = await sms.SendAsync(new OutboundSms(target.Phone, body, reference), cancellationToken);
+                return new SendOutcome(attempt, target, sent.Disposition, sent.MessageSid, sent.ErrorCode, sent.RetryAfter, body);
             }
 
             var placed = await calls.PlaceAsync(new OutboundCall(target.Phone, reference), cancellationToken);
@@ -205,13 +223,20 @@ public sealed partial class DeliveryDispatcher(
             outcome.Attempt.SentAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (accepted.Count > 0)
+        // SIDs, the queued status and the timeline's outbound entries commit together: a crash leaves all or none.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var ids = accepted.Select(o => o.Attempt.Id).ToList();
-            var queued = DeliveryStates.Rank(DeliveryStatus.Queued);
-            await db.Attempts.Where(a => ids.Contains(a.Id) && a.StatusRank < queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, DeliveryStatus.Queued).SetProperty(a => a.StatusRank, queued), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (accepted.Count > 0)
+            {
+                var ids = accepted.Select(o => o.Attempt.Id).ToList();
+                var queued = DeliveryStates.Rank(DeliveryStatus.Queued);
+                await db.Attempts.Where(a => ids.Contains(a.Id) && a.StatusRank < queued)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, DeliveryStatus.Queued).SetProperty(a => a.StatusRank, queued), cancellationToken);
+                await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, now))], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         await RescheduleThrottledAsync(campaign, outcomes.Where(o => o.Disposition == SendDisposition.Throttled).ToList(), now, cancellationToken);
@@ -220,17 +245,15 @@ public sealed partial class DeliveryDispatcher(
             await scheduler.EnsureSweepAsync(campaign.Id, now.AddSeconds(options.Value.UnknownAttemptSeconds), cancellationToken);
         }
 
-        foreach (var outcome in outcomes.Where(o => o.Disposition is SendDisposition.InvalidRecipient or SendDisposition.Rejected or SendDisposition.RecipientOptedOut))
+        var refused = outcomes.Where(o => o.Disposition is SendDisposition.InvalidRecipient or SendDisposition.Rejected or SendDisposition.RecipientOptedOut).ToList();
+        foreach (var outcome in refused.Where(o => o.Disposition == SendDisposition.RecipientOptedOut))
         {
-            if (outcome.Disposition == SendDisposition.RecipientOptedOut)
-            {
-                await db.Targets.Where(t => t.Id == outcome.Target.Id && t.Outcome == TargetOutcome.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.OptedOut).SetProperty(t => t.OutcomeAt, now), cancellationToken);
-                await consent.OptOutAsync(outcome.Target.ResidentId, "carrier", outcome.Attempt.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            }
-
-            await progress.ApplyAsync(new StatusReport(outcome.Attempt.Id, null, DeliveryStatus.Failed, outcome.ErrorCode), cancellationToken);
+            await db.Targets.Where(t => t.Id == outcome.Target.Id && t.Outcome == TargetOutcome.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.OptedOut).SetProperty(t => t.OutcomeAt, now), cancellationToken);
+            await consent.OptOutAsync(outcome.Target.ResidentId, "carrier", outcome.Attempt.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
+
+        await progress.ApplyAllAsync([.. refused.Select(o => new StatusReport(o.Attempt.Id, null, DeliveryStatus.Failed, o.ErrorCode))], cancellationToken);
     }
 
     /// <summary>Twilio said "too many requests": the decision is withdrawn (nothing was sent) and the target is due again after Retry-After.</summary>

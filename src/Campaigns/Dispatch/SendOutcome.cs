@@ -4,5 +4,5 @@ using Outreach.Telephony.Messaging;
 
 namespace Outreach.Campaigns.Dispatch;
 
-/// <summary>What Twilio said to one owned attempt.</summary>
-public sealed record SendOutcome(DeliveryAttempt Attempt, CampaignTarget Target, SendDisposition Disposition, string? Sid, int? ErrorCode, TimeSpan? RetryAfter);
+/// <summary>What Twilio said to one owned attempt; <paramref name="Body"/> is the SMS text sent (null for a call).</summary>
+public sealed record SendOutcome(DeliveryAttempt Attempt, CampaignTarget Target, SendDisposition Disposition, string? Sid, int? ErrorCode, TimeSpan? RetryAfter, string? Body = null);

@@ -3,7 +3,7 @@ using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.States;
 
-namespace Outreach.Campaigns.Tests;
+namespace Outreach.Testing;
 
 /// <summary>
 /// Makes Hangfire perform every job twice: each job created gets a concurrent twin, and each job that succeeds is

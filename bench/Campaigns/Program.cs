@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outreach.Telephony;
+using Outreach.Telephony.Messaging;
+using Outreach.Testing;
+
+// A street-sized SMS campaign on the embedded default (SQLite + Hangfire SQLite storage), through the Twilio SDK to the
+// emulator, throttling off, beside a floor measured in the same run: a plain loop sending the same number of messages
+// to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
+// The server and the emulator are the Release build of src/Server, each in its own process.
+// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64]
+var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
+var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
+var floorSenders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+const double throttleRate = 50;
+var folder = Path.Combine(Path.GetTempPath(), "outreach-bench-campaigns", Guid.NewGuid().ToString("N"));
+Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {LoadAverage()}");
+
+await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), new Dictionary<string, string?>
+{
+    ["Outreach:SeedDemo"] = "false",
+    ["Jobs:RunServer"] = "false",
+}, "Release");
+await emulator.StartAsync();
+await using var server = new ServerProcess(Path.Combine(folder, "server"), new Dictionary<string, string?>
+{
+    ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator",
+}, "Release");
+await server.StartAsync();
+using var api = server.CreateAdminClient();
+using var emulatorClient = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+
+var campaign = new SmsCampaignScenario(api, "bench", residents);
+var importing = Stopwatch.StartNew();
+await campaign.ImportAsync();
+Console.Error.WriteLine($"imported {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
+
+// A fresh process, so its peak memory is the campaign's and not the import's.
+server.Kill();
+await server.StartAsync();
+var wall = await RunCampaignAsync(campaign);
+var peak = server.PeakMemoryBytes;
+var emulatorPeak = emulator.PeakMemoryBytes;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));
+
+// The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
+var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
+    .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
+var floor = await FloorAsync(campaign.Phones, body);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"floor: {residents} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {residents / floor.TotalSeconds:F0}/s; campaign / floor = {wall / floor:F2}; load average {LoadAverage()}"));
+
+// Throttled: 50 messages/s on the same server, restarted with the setting.
+server.Kill();
+server.Settings["Campaigns:MessagesPerSecond"] = throttleRate.ToString(CultureInfo.InvariantCulture);
+await server.StartAsync();
+var slow = new SmsCampaignScenario(api, "throttle", throttled, "+86137");
+await slow.ImportAsync();
+await RunCampaignAsync(slow);
+var sent = (await SmsCampaignScenario.ReceivedAsync(emulatorClient, slow.Phones)).Values.SelectMany(t => t).Order().ToList();
+var achieved = (sent.Count - 1) / (sent[^1] - sent[0]).TotalSeconds;
+var busiest = sent.Select((at, i) => sent.Skip(i).TakeWhile(t => t - at < TimeSpan.FromSeconds(1)).Count()).Max();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"throttle {throttleRate}/s: {sent.Count} SMS received by the emulator at {achieved:F2}/s ({(achieved / throttleRate - 1) * 100:+0.0;-0.0}%), busiest 1-second window {busiest}; load average {LoadAverage()}"));
+
+try
+{
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+    // A file still open by an exiting process; the temp folder is cleaned by the OS.
+}
+
+async Task<TimeSpan> RunCampaignAsync(SmsCampaignScenario scenario)
+{
+    var started = Stopwatch.StartNew();
+    var id = await scenario.LaunchAsync();
+    // The list carries no counts, so polling it costs the server next to nothing.
+    while (true)
+    {
+        var list = await api.GetFromJsonAsync<List<JsonElement>>("/api/campaigns");
+        if (list!.First(c => c.GetProperty("id").GetInt32() == id).GetProperty("status").GetString() == "Completed")
+        {
+            return started.Elapsed;
+        }
+
+        if (started.Elapsed > TimeSpan.FromMinutes(30))
+        {
+            throw new TimeoutException($"campaign {id} did not complete in 30 minutes:\n{server.RecentOutput}");
+        }
+
+        await Task.Delay(250);
+    }
+}
+
+async Task<TimeSpan> FloorAsync(IReadOnlyList<string> phones, string text)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders();
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator",
+        ["Twilio:AuthToken"] = ServerProcess.AuthToken,
+        ["Twilio:PublicBaseUrl"] = server.BaseUrl,
+    });
+    builder.AddTelephony();
+    using var host = builder.Build();
+    var sms = host.Services.GetRequiredService<ISmsSender>();
+    var started = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, phones.Count, new ParallelOptions { MaxDegreeOfParallelism = floorSenders }, async (i, token) =>
+    {
+        var result = await sms.SendAsync(new OutboundSms(phones[i], text, $"floor-{i}"), token);
+        if (!result.Accepted)
+        {
+            throw new InvalidOperationException($"floor SMS {i} not accepted: {result.Disposition} {result.ErrorMessage}");
+        }
+    });
+    return started.Elapsed;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Outreach.Campaigns.Storage;
+using Outreach.Residents.Archive;
+using Outreach.Residents.Storage;
+using Outreach.Residents.Timeline;
+
+namespace Outreach.Campaigns.Delivery;
+
+/// <summary>
+/// Puts outbound campaign messages and calls, and the statuses that end them, on residents' timelines, many at a time
+/// and inside the caller's transaction (the Residents module's timeline table, through its DbContext on the same
+/// connection): an entry exists exactly when the change it records was committed, so a replayed callback or a job
+/// run twice, which change nothing, write nothing.
+/// </summary>
+public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
+{
+    private DbContextOptions<ResidentsDbContext>? residentsOptions;
+
+    /// <summary>Twilio accepted these messages or calls.</summary>
+    public static TimelineEntry Sent(DeliveryAttempt attempt, string campaignTitle, string? body, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return new TimelineEntry
+        {
+            ResidentId = attempt.ResidentId,
+            At = at,
+            Kind = attempt.Channel == ContactChannel.Sms ? TimelineKind.OutboundMessage : TimelineKind.OutboundCall,
+            Channel = attempt.Channel.ToString().ToLowerInvariant(),
+            CampaignId = attempt.CampaignId,
+            Text = body ?? $"Called about \"{campaignTitle}\"",
+            ExternalRef = Reference(attempt),
+            Actor = "system",
+        };
+    }
+
+    /// <summary>An attempt reached a final status: delivered, undelivered, failed, completed, busy, no-answer, canceled.</summary>
+    public static TimelineEntry Ended(DeliveryAttempt attempt, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var status = StatusName(attempt.Status);
+        var text = new System.Text.StringBuilder(attempt.Channel == ContactChannel.Sms ? "SMS " : "Call ").Append(status);
+        if (attempt.ErrorCode is { } code)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" (Twilio error {code})");
+        }
+
+        if (attempt.AnsweredBy is { } answeredBy && attempt.Channel == ContactChannel.Voice)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", answered by {answeredBy}");
+        }
+
+        return new TimelineEntry
+        {
+            ResidentId = attempt.ResidentId,
+            At = at,
+            Kind = TimelineKind.DeliveryStatus,
+            Channel = attempt.Channel.ToString().ToLowerInvariant(),
+            CampaignId = attempt.CampaignId,
+            Text = text.ToString(),
+            ExternalRef = $"{Reference(attempt)}:{status}",
+            Actor = "system",
+        };
+    }
+
+    /// <summary>Adds the entries in <paramref name="db"/>'s current transaction.</summary>
+    public async Task AppendAsync(CampaignsDbContext db, IReadOnlyCollection<TimelineEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Timeline entries are written in the transaction of the change they record.");
+        await using var residents = new ResidentsDbContext(ResidentsOptions());
+        residents.Database.SetDbConnection(db.Database.GetDbConnection());
+        await residents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        residents.Timeline.AddRange(entries);
+        await residents.SaveChangesAsync(cancellationToken);
+    }
+
+    private DbContextOptions<ResidentsDbContext> ResidentsOptions()
+    {
+        if (residentsOptions is null)
+        {
+            var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+            OutreachDatabase.Configure(builder, database.Value, "residents");
+            residentsOptions = builder.Options;
+        }
+
+        return residentsOptions;
+    }
+
+    /// <summary>Twilio's SID where there is one, so staff can look the message or call up in the Twilio console.</summary>
+    private static string Reference(DeliveryAttempt attempt)
+        => attempt.ProviderSid ?? $"attempt-{attempt.Id.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string StatusName(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.NoAnswer => "no-answer",
+        DeliveryStatus.InProgress => "in-progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
