@@ -35,7 +35,8 @@ public sealed class CampaignJobs(
         if (campaign.IsRecurring)
         {
             // A recurring campaign sends nothing itself: each occurrence starts a run of its own (see RecurringRuns).
-            campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
+            var zone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
+            await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZone, zone), cancellationToken);
             scheduler.Recur(campaign);
             return;
         }
