@@ -1,4 +1,5 @@
 using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Slots;
 
 namespace Outreach.Campaigns.Definition;
 
@@ -20,6 +21,12 @@ public sealed class Campaign
 
     /// <summary>Options or time slots residents pick from, with <see cref="ResponseKind.Option"/>.</summary>
     public List<string> Options { get; set; } = [];
+
+    /// <summary>Appointment slots with capacities, when the options are times residents book; empty otherwise.</summary>
+    public List<NoticeSlot> Slots { get; set; } = [];
+
+    /// <summary>The staff's own wording of the notice in other languages (e.g. en), used for those residents' segments.</summary>
+    public List<NoticeTranslation> Translations { get; set; } = [];
 
     /// <summary>The audience expression as staff wrote it; snapshotted into targets at launch.</summary>
     public string Audience { get; set; } = string.Empty;
@@ -69,5 +76,5 @@ public sealed class Campaign
     /// <summary>When the next follow-up sweep is scheduled; keeps follow-up sweeps from multiplying.</summary>
     public DateTimeOffset? NextSweepAt { get; set; }
 
-    public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options);
+    public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options, Translations);
 }
