@@ -18,6 +18,27 @@ internal sealed class RecordingConversationActions : IConversationActions
         return Task.CompletedTask;
     }
 
+    /// <summary>Slots and their free places; options not listed are not slots.</summary>
+    public Dictionary<string, int> Slots { get; } = [];
+
+    public Task<SlotBookingResult> BookSlotAsync(string slot, CancellationToken cancellationToken)
+    {
+        if (!Slots.TryGetValue(slot, out var free))
+        {
+            return Task.FromResult(new SlotBookingResult(SlotBookingStatus.NotASlot, slot));
+        }
+
+        Calls.Add($"book:{slot}");
+        if (free == 0)
+        {
+            return Task.FromResult(new SlotBookingResult(SlotBookingStatus.Full, slot, Slots.FirstOrDefault(s => s.Value > 0).Key));
+        }
+
+        Slots[slot] = free - 1;
+        Responses.Add((ResidentOutcome.OptionChosen, slot, null));
+        return Task.FromResult(new SlotBookingResult(SlotBookingStatus.Booked, slot));
+    }
+
     public Task<string> AskStaffAsync(string question, CancellationToken cancellationToken) => Ticket("ask-staff");
 
     public Task<string> RequestCallbackAsync(string reason, CancellationToken cancellationToken) => Ticket("callback");

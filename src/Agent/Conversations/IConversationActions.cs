@@ -9,6 +9,12 @@ public interface IConversationActions
     /// <summary>Records the resident's answer to the notice (confirmed, declined, option, free answer).</summary>
     Task RecordResponseAsync(ResidentOutcome outcome, string? chosenOption, string? freeText, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Books the notice's appointment slot with this label for the resident, or moves their booking to it; capacity is
+    /// enforced by the database, so concurrent bookings never overfill a slot. The chosen option is recorded with it.
+    /// </summary>
+    Task<SlotBookingResult> BookSlotAsync(string slot, CancellationToken cancellationToken);
+
     /// <summary>Puts a question the agent could not answer on the community staff's desk.</summary>
     Task<string> AskStaffAsync(string question, CancellationToken cancellationToken);
 

@@ -66,9 +66,26 @@ public sealed class OfflineResponder(ReplyInterpreter interpreter, PromptLibrary
             }
         }
 
+        if (response is { Outcome: ResidentOutcome.OptionChosen, Option: { } chosen } && await actions.ChooseAsync(chosen, cancellationToken) is { Status: SlotBookingStatus.Full } full)
+        {
+            if (full.NextFree is null)
+            {
+                // "Staff will contact you" must be true: the callback goes on their desk.
+                var callback = await actions.RequestCallbackAsync($"Every appointment slot is full; the resident asked for {chosen}.", cancellationToken);
+                return Reply(ResidentOutcome.NeedsPerson, Join(language, await Say(CannedText.SlotsAllFull, new KernelArguments { ["option"] = chosen }), answer), $"Every slot is full; callback requested ({callback}).");
+            }
+
+            var offer = await Say(CannedText.SlotFull, new KernelArguments { ["option"] = chosen, ["next"] = full.NextFree });
+            return Reply(ResidentOutcome.None, Join(language, offer, answer), $"Slot {chosen} is full; offered {full.NextFree}.");
+        }
+
         if (response is { } recorded)
         {
-            await actions.RecordResponseAsync(recorded.Outcome, recorded.Option, recorded.FreeText, cancellationToken);
+            if (recorded.Outcome != ResidentOutcome.OptionChosen)
+            {
+                await actions.RecordResponseAsync(recorded.Outcome, recorded.Option, recorded.FreeText, cancellationToken);
+            }
+
             var thanks = recorded.Outcome switch
             {
                 ResidentOutcome.Confirmed => await Say(CannedText.Confirmed),

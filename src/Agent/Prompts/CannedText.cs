@@ -7,6 +7,8 @@ public enum CannedText
     Confirmed,
     Declined,
     OptionChosen,
+    SlotFull,
+    SlotsAllFull,
     Acknowledged,
     FreeAnswer,
     OptedOut,

@@ -14,7 +14,7 @@ public sealed class PromptLibrary
 
     /// <summary>Prompt files besides the canned replies, by name; the file is {name}.{language}.txt.</summary>
     public static readonly IReadOnlyList<string> PromptNames =
-        ["conversation/system", "notice/draft", "notice/retry-note", "notice/sms", "notice/voice", "notice/facts"];
+        ["conversation/system", "notice/draft", "notice/retry-note", "notice/sms", "notice/voice", "notice/facts", "notice/fact-names"];
 
     // Rendered text only ever becomes a message's content, never parsed as chat markup, so values need no encoding.
     private static readonly PromptTemplateConfig Defaults = new() { AllowDangerouslySetContent = true };

@@ -79,7 +79,7 @@ public sealed class ResidentConversationPlugin(TurnContext turn, KnowledgeBase k
     [KernelFunction("record_response"), Description("Records the calling resident's answer to the notice.")]
     public async Task<string> RecordResponseAsync(
         [Description("confirmed, declined, option, free_answer or acknowledged")] string response,
-        [Description("For option: the option's exact text")] string? option = null,
+        [Description("For option: the option's exact text (for appointment slots this books it, or moves an earlier booking)")] string? option = null,
         [Description("For free_answer: the resident's answer")] string? answer = null,
         CancellationToken cancellationToken = default)
     {
@@ -94,23 +94,35 @@ public sealed class ResidentConversationPlugin(TurnContext turn, KnowledgeBase k
             return "There is no notice to answer in this conversation.";
         }
 
-        if (outcome == ResidentOutcome.OptionChosen)
+        if (outcome != ResidentOutcome.OptionChosen)
         {
-            option = notice.Options.FirstOrDefault(o => string.Equals(o.Trim(), option?.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (option is null)
-            {
-                return "That is not one of the notice's options: " + string.Join(" | ", notice.Options);
-            }
-        }
-        else
-        {
-            option = null;
+            await turn.Request.Actions.RecordResponseAsync(outcome, null, outcome == ResidentOutcome.FreeAnswer ? answer : null, cancellationToken);
+            Outcome = outcome;
+            return "Recorded.";
         }
 
-        await turn.Request.Actions.RecordResponseAsync(outcome, option, outcome == ResidentOutcome.FreeAnswer ? answer : null, cancellationToken);
+        option = notice.Options.FirstOrDefault(o => string.Equals(o.Trim(), option?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (option is null)
+        {
+            return "That is not one of the notice's options: " + string.Join(" | ", notice.Options);
+        }
+
+        var booking = await turn.Request.Actions.ChooseAsync(option, cancellationToken);
+        if (booking.Status == SlotBookingStatus.Full)
+        {
+            return booking.NextFree is null
+                ? $"FULL: {option} has no places left and every other slot is full too; offer a staff callback."
+                : $"FULL: {option} has no places left. The next slot with a place is {booking.NextFree}; ask whether that suits and book it only if the resident agrees.";
+        }
+
         Outcome = outcome;
         Option = option;
-        return "Recorded.";
+        return booking.Status switch
+        {
+            SlotBookingStatus.Moved => "Booked; the resident's earlier slot was released.",
+            SlotBookingStatus.AlreadyBooked => "The resident already holds this slot.",
+            _ => "Recorded.",
+        };
     }
 
     [KernelFunction("ask_staff"), Description("Passes a question nothing published answers to the community staff, who will reply to the resident.")]

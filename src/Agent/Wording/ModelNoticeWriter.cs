@@ -81,6 +81,8 @@ public sealed class ModelNoticeWriter(
     {
         var retry = missing.Count == 0 ? string.Empty
             : await prompts.RenderAsync("notice/retry-note", language, new KernelArguments { ["missing"] = await prompts.FactListAsync(missing, language, cancellationToken) }, cancellationToken);
+        // The staff's own translation for the segment's language, when they wrote one, is what the model rewords.
+        var (title, body, _) = TemplateNoticeWriter.TextFor(notice, segment.Language);
         var arguments = new KernelArguments
         {
             ["audience"] = segment.Audience,
@@ -88,8 +90,8 @@ public sealed class ModelNoticeWriter(
             ["max_chars"] = SmsCharacters * 2,
             ["key_facts"] = string.Join('\n', notice.KeyFacts.Select(f => $"- {f.Name}: {f.Value}")),
             ["retry_note"] = retry,
-            ["title"] = notice.Title,
-            ["body"] = notice.Body,
+            ["title"] = title,
+            ["body"] = body,
             ["response_hint"] = await prompts.AnswerHintAsync(notice, segment.Channel, language, cancellationToken),
         };
         return await prompts.RenderAsync("notice/draft", language, arguments, cancellationToken);

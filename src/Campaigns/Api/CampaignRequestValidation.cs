@@ -37,6 +37,18 @@ public static class CampaignRequestValidation
         }
 
         var options = request.Notice?.Options?.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList() ?? [];
+        var slots = NoticeRequestParts.Slots(request.Notice?.Slots, errors);
+        if (slots.Count > 0)
+        {
+            options = options.Count == 0 ? [.. slots.Select(s => s.Label)] : options;
+            response = request.Notice?.Response is null ? ResponseKind.Option : response;
+            if (response != ResponseKind.Option || slots.Any(s => !options.Contains(s.Label)))
+            {
+                errors["notice.slots"] = ["notice.slots are the options residents pick from: the response must be Option and every slot label one of notice.options"];
+            }
+        }
+
+        var translations = NoticeRequestParts.Translations(request.Notice?.Translations, errors);
         if (response == ResponseKind.Option && options.Count < 2)
         {
             errors["notice.options"] = ["notice.options needs at least two options when the response is Option"];
@@ -81,6 +93,8 @@ public static class CampaignRequestValidation
             KeyFacts = keyFacts.Select(f => new KeyFact(f.Name.Trim(), f.Value.Trim())).ToList(),
             ResponseKind = response,
             Options = options,
+            Slots = slots,
+            Translations = translations,
             Audience = request.Audience?.Trim() ?? string.Empty,
             Channel = channel,
             MaxCalls = maxCalls,

@@ -14,8 +14,21 @@ public sealed record CreateCampaignRequest(
     int? DailyCap = null,
     bool? OnePerHousehold = null);
 
-/// <summary>The notice. Response: None, ConfirmDecline, Option or FreeAnswer.</summary>
-public sealed record NoticeRequest(string? Title, string? Body, IReadOnlyList<KeyFact>? KeyFacts = null, string? Response = null, IReadOnlyList<string>? Options = null);
+/// <summary>
+/// The notice. Response: None, ConfirmDecline, Option or FreeAnswer. Slots: appointment times with a number of places
+/// (they become the options, and the response Option). Translations: the staff's own title and body per language (e.g. en).
+/// </summary>
+public sealed record NoticeRequest(
+    string? Title,
+    string? Body,
+    IReadOnlyList<KeyFact>? KeyFacts = null,
+    string? Response = null,
+    IReadOnlyList<string>? Options = null,
+    IReadOnlyList<SlotRequest>? Slots = null,
+    IReadOnlyList<NoticeTranslation>? Translations = null);
+
+/// <summary>An appointment slot: its label as residents see and answer it, and how many residents it takes.</summary>
+public sealed record SlotRequest(string? Label, int? Capacity);
 
 /// <summary>Voice plans: calls per resident and minutes between them.</summary>
 public sealed record PlanRequest(int? MaxCalls = null, int? RetryMinutes = null);

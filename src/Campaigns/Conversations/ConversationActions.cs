@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Outreach.Agent.Conversations;
 using Outreach.Campaigns.Inbox;
+using Outreach.Campaigns.Slots;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
@@ -40,6 +41,11 @@ public sealed class ConversationActions(
         await db.Targets.Where(t => t.CampaignId == campaignId && t.ResidentId == binding.ResidentId && t.Outcome != TargetOutcome.OptedOut)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, value).SetProperty(t => t.ChosenOption, answer).SetProperty(t => t.OutcomeAt, now).SetProperty(t => t.DueAt, (DateTimeOffset?)null), cancellationToken);
     }
+
+    public Task<SlotBookingResult> BookSlotAsync(string slot, CancellationToken cancellationToken)
+        => binding.CampaignId is { } campaignId
+            ? new SlotBook(db, time).BookAsync(campaignId, binding.ResidentId, slot, cancellationToken)
+            : Task.FromResult(new SlotBookingResult(SlotBookingStatus.NotASlot, slot));
 
     public Task<string> AskStaffAsync(string question, CancellationToken cancellationToken)
         => RaiseAsync(InboxItemKind.Question, question, TargetOutcome.Question, cancellationToken);

@@ -1,5 +1,6 @@
 using Outreach.Agent.Conversations;
 using Outreach.Campaigns.Schedules;
+using Outreach.Campaigns.Slots;
 
 namespace Outreach.Campaigns.Definition;
 
@@ -21,6 +22,12 @@ public sealed class Campaign
 
     /// <summary>Options or time slots residents pick from, with <see cref="ResponseKind.Option"/>.</summary>
     public List<string> Options { get; set; } = [];
+
+    /// <summary>Appointment slots with capacities, when the options are times residents book; empty otherwise.</summary>
+    public List<NoticeSlot> Slots { get; set; } = [];
+
+    /// <summary>The staff's own wording of the notice in other languages (e.g. en), used for those residents' segments.</summary>
+    public List<NoticeTranslation> Translations { get; set; } = [];
 
     /// <summary>The audience expression as staff wrote it; snapshotted into targets at launch.</summary>
     public string Audience { get; set; } = string.Empty;
@@ -115,6 +122,7 @@ public sealed class Campaign
             KeyFacts = [.. KeyFacts],
             ResponseKind = ResponseKind,
             Options = [.. Options],
+            Translations = [.. Translations],
             Audience = audience,
             Channel = Channel,
             MaxCalls = MaxCalls,
@@ -136,5 +144,5 @@ public sealed class Campaign
         };
     }
 
-    public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options);
+    public NoticeContext ToNotice() => new(Id, Title, Body, KeyFacts, ResponseKind, Options, Translations);
 }

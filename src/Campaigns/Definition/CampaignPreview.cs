@@ -36,8 +36,13 @@ public sealed class CampaignPreview(ResidentDirectory directory, SegmentWordings
                 return new SampleMessage(t.ResidentId, t.Name, channel, text, Cost(channel, text));
             }))
             .ToList();
-        return new PreviewView(targets.Count, segmentViews, samples);
+        return new PreviewView(targets.Count, segmentViews, samples, Warnings(segmentViews));
     }
+
+    /// <summary>Segments whose language the staff wrote nothing in (and no model translated): those residents get the original text.</summary>
+    private static List<string> Warnings(IEnumerable<SegmentPreview> segments)
+        => [.. segments.Where(s => s.Source == WordingSource.Untranslated).Select(s => s.Language).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(language => $"no {(Agent.Prompts.PromptLibrary.LanguageFor(language) == "en" ? "English" : language)} text: residents with language {language} will receive the original")];
 
     private static SmsEncoding? Cost(ContactChannel channel, string text) => channel == ContactChannel.Sms ? SmsSegments.Measure(text) : null;
 }

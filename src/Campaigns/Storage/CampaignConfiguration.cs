@@ -14,6 +14,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Body).HasMaxLength(4000);
         builder.Property(c => c.KeyFacts).HasJsonConversion().HasMaxLength(4000);
         builder.Property(c => c.Options).HasJsonConversion().HasMaxLength(4000);
+        builder.Property(c => c.Translations).HasJsonConversion().HasMaxLength(12000);
         builder.Property(c => c.ResponseKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Audience).HasMaxLength(2000);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);

@@ -3,12 +3,13 @@ using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Inbound;
 using Outreach.Campaigns.Inbox;
+using Outreach.Campaigns.Slots;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Storage;
 
 namespace Outreach.Campaigns.Storage;
 
-/// <summary>Campaigns, their audience snapshots, delivery attempts, inbound messages and the staff inbox.</summary>
+/// <summary>Campaigns, their audience snapshots, appointment slots, delivery attempts, inbound messages and the staff inbox.</summary>
 public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options) : DbContext(options)
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -18,6 +19,10 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
 
     public DbSet<DeliveryAttempt> Attempts => Set<DeliveryAttempt>();
+
+    public DbSet<NoticeSlot> Slots => Set<NoticeSlot>();
+
+    public DbSet<SlotBooking> SlotBookings => Set<SlotBooking>();
 
     public DbSet<InboxItem> Inbox => Set<InboxItem>();
 

@@ -49,6 +49,46 @@ public sealed class ResidentAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slot_is_booked_through_the_bound_actions()
+    {
+        actions.Slots["周六上午"] = 1;
+        actions.Slots["周日下午"] = 1;
+
+        var reply = await host.SayAsync(host.Zhang, "周六上午吧", actions, Slots);
+
+        Assert.Equal(ResidentOutcome.OptionChosen, reply.Outcome);
+        Assert.Equal(["book:周六上午"], actions.Calls);
+        Assert.Contains("周六上午", reply.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_slot_is_refused_and_the_next_free_slot_offered()
+    {
+        actions.Slots["周六上午"] = 0;
+        actions.Slots["周日下午"] = 4;
+
+        var reply = await host.SayAsync(host.Smith, "Saturday morning", actions, Slots);
+
+        Assert.Equal(ResidentOutcome.None, reply.Outcome);
+        Assert.Empty(actions.Responses);
+        Assert.Contains("fully booked", reply.Reply, StringComparison.Ordinal);
+        Assert.Contains("周日下午", reply.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_every_slot_is_full_staff_are_asked_to_call_back()
+    {
+        actions.Slots["周六上午"] = 0;
+        actions.Slots["周日下午"] = 0;
+
+        var reply = await host.SayAsync(host.Zhang, "1", actions, Slots);
+
+        Assert.Equal(ResidentOutcome.NeedsPerson, reply.Outcome);
+        Assert.Equal(["book:周六上午", "callback"], actions.Calls);
+        Assert.Contains("工作人员会与您联系", reply.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_option_is_recorded_verbatim()
     {
         var reply = await host.SayAsync(host.Smith, "Sunday afternoon please", actions, Slots);

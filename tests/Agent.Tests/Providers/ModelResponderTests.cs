@@ -49,6 +49,21 @@ public sealed class ModelResponderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_slot_is_reported_to_the_model_with_the_next_free_one_and_nothing_is_recorded()
+    {
+        var slots = new NoticeContext(8, "疫苗接种预约", "请选择接种时间。", [], ResponseKind.Option, ["周六上午", "周日下午"]);
+        actions.Slots["周六上午"] = 0;
+        actions.Slots["周日下午"] = 2;
+        Model.Enqueue(new ToolCallsReply(new ToolCall("resident-record_response", """{"response":"option","option":"周六上午"}""")), new TextReply("周六上午已约满，周日下午可以吗？"));
+
+        var reply = await Host.SayAsync(Host.Zhang, "我要周六上午", actions, slots);
+
+        Assert.Contains("The next slot with a place is 周日下午", Model.AllSentText(), StringComparison.Ordinal);
+        Assert.Empty(actions.Responses);
+        Assert.NotEqual(ResidentOutcome.OptionChosen, reply.Outcome);
+    }
+
+    [Fact]
     public async Task Usage_is_counted_per_call_and_reported_per_campaign()
     {
         Model.Enqueue(new ToolCallsReply(new ToolCall("resident-get_notice", "{}")), new TextReply("体检在社区卫生服务站。"));

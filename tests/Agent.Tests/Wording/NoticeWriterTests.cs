@@ -36,10 +36,48 @@ public sealed class NoticeWriterTests : IAsyncLifetime
     {
         var wordings = await WithWriterAsync<TemplateNoticeWriter>(writer => writer.DraftAsync(WaterCut, Segments, CancellationToken.None));
 
-        Assert.All(wordings, w => Assert.Equal(WordingSource.Template, w.Source));
+        Assert.Equal([WordingSource.Template, WordingSource.Template, WordingSource.Untranslated], wordings.Select(w => w.Source));
         Assert.All(wordings, w => Assert.Empty(FactLock.Missing(w.Template, WaterCut.KeyFacts)));
         Assert.StartsWith("{honorific}", wordings[0].Template, StringComparison.Ordinal);
         Assert.Contains("0571-8888 6000", wordings[1].Template, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_english_segment_without_english_text_gets_the_english_frame_every_fact_and_the_original()
+    {
+        var wording = Assert.Single(await WithWriterAsync<TemplateNoticeWriter>(writer => writer.DraftAsync(WaterCut, [Segments[2]], CancellationToken.None)));
+
+        Assert.Equal(WordingSource.Untranslated, wording.Source);
+        Assert.StartsWith("Hello {honorific}, a notice from {community}: 停水通知.", wording.Template, StringComparison.Ordinal);
+        Assert.Contains(WaterCut.Body, wording.Template, StringComparison.Ordinal);
+        Assert.Contains("Date: 12月9日 (Dec 9); Time: 8:00-17:00; Phone: 0571-8888 6000", wording.Template, StringComparison.Ordinal);
+        Assert.Empty(FactLock.Missing(wording.Template, WaterCut.KeyFacts));
+    }
+
+    [Fact]
+    public async Task A_segment_uses_the_staffs_own_text_in_its_language()
+    {
+        var notice = WaterCut with { Translations = [new NoticeTranslation("en", "Water cut", "Pipe repairs: no water in Maple on 12月9日, 8:00-17:00. Questions: 0571-8888 6000.")] };
+
+        var wordings = await WithWriterAsync<TemplateNoticeWriter>(writer => writer.DraftAsync(notice, Segments, CancellationToken.None));
+
+        Assert.Equal([WordingSource.Template, WordingSource.Template, WordingSource.Template], wordings.Select(w => w.Source));
+        Assert.Equal("Hello {honorific}, a notice from {community}: Water cut. Pipe repairs: no water in Maple on 12月9日, 8:00-17:00. Questions: 0571-8888 6000.", wordings[2].Template[..wordings[2].Template.IndexOf(" Reply", StringComparison.Ordinal)].TrimEnd());
+        Assert.DoesNotContain("停水", wordings[2].Template, StringComparison.Ordinal);
+        Assert.Contains("停水通知", wordings[1].Template, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_model_rewords_the_staffs_own_translation_for_its_language()
+    {
+        fixture.Model.Default = new TextReply("Dear {honorific}: no water on 12月9日 8:00-17:00; call 0571-8888 6000.");
+        var notice = WaterCut with { Translations = [new NoticeTranslation("en", "Water cut", "No water on 12月9日 8:00-17:00. Questions: 0571-8888 6000.")] };
+
+        await WithWriterAsync<INoticeWriter>(writer => writer.DraftAsync(notice, [Segments[2]], CancellationToken.None));
+
+        var sent = fixture.Model.AllSentText();
+        Assert.Contains("Notice title: Water cut", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("停水通知", sent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class RecordingNoticeWriter : INoticeWriter
 {
     public ConcurrentQueue<SegmentKey> Drafted { get; } = new();
 
+    /// <summary>Languages this writer has no text for: their segments come back <see cref="WordingSource.Untranslated"/>.</summary>
+    public HashSet<string> Untranslated { get; } = [];
+
     public Task<IReadOnlyList<SegmentWording>> DraftAsync(NoticeContext notice, IReadOnlyCollection<SegmentKey> segments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
@@ -19,7 +22,7 @@ public sealed class RecordingNoticeWriter : INoticeWriter
         }
 
         return Task.FromResult<IReadOnlyList<SegmentWording>>(
-            [.. segments.Select(s => new SegmentWording(s, $"[{s}] {{name}}: {notice.Title} - {notice.Body}", WordingSource.Template))]);
+            [.. segments.Select(s => new SegmentWording(s, $"[{s}] {{name}}: {notice.Title} - {notice.Body}", Untranslated.Contains(s.Language) ? WordingSource.Untranslated : WordingSource.Template))]);
     }
 
     public string Personalise(SegmentWording wording, ResidentDetails resident)

@@ -148,6 +148,11 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -391,6 +396,68 @@ namespace Outreach.Campaigns.Storage.Migrations
                     b.ToTable("inbox_items", (string)null);
                 });
 
+            modelBuilder.Entity("Outreach.Campaigns.Slots.NoticeSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("campaign_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_campaign_slots_booked_within_capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("Outreach.Campaigns.Slots.SlotBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("CampaignId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("campaign_slot_bookings", (string)null);
+                });
+
             modelBuilder.Entity("Outreach.Campaigns.Targets.CampaignTarget", b =>
                 {
                     b.Property<long>("Id")
@@ -509,6 +576,24 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outreach.Campaigns.Slots.NoticeSlot", b =>
+                {
+                    b.HasOne("Outreach.Campaigns.Definition.Campaign", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outreach.Campaigns.Slots.SlotBooking", b =>
+                {
+                    b.HasOne("Outreach.Campaigns.Slots.NoticeSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outreach.Campaigns.Targets.CampaignTarget", b =>
                 {
                     b.HasOne("Outreach.Campaigns.Definition.Campaign", null)
@@ -516,6 +601,11 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outreach.Campaigns.Definition.Campaign", b =>
+                {
+                    b.Navigation("Slots");
                 });
 #pragma warning restore 612, 618
         }
