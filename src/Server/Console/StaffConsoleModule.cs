@@ -4,6 +4,7 @@ using Outreach.Server.Accounts;
 using Outreach.Server.StaffConsole.ArchiveImport;
 using Outreach.Server.StaffConsole.Localization;
 using Outreach.Server.Security;
+using Outreach.Server.Startup;
 
 namespace Outreach.Server.StaffConsole;
 
@@ -22,7 +23,7 @@ public static class StaffConsoleModule
             .AddPolicy(StreetAdminPolicy, policy => policy.RequireRole(StaffRoles.StreetAdmin));
         services.AddSingleton<ConsoleText>();
         services.AddScoped<ConsoleImports>();
-        services.AddHostedService<ConsoleBanner>();
+        services.AddSingleton<IStartupBannerLines, ConsoleBanner>();
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/Console/Pages";

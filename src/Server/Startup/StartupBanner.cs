@@ -11,7 +11,8 @@ public sealed class StartupBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
     AdminApiKey adminKey,
-    IOptions<TwilioOptions> twilio) : IHostedService
+    IOptions<TwilioOptions> twilio,
+    IEnumerable<IStartupBannerLines> modules) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +42,9 @@ public sealed class StartupBanner(
             lines.Add($"  Admin API key     {adminKey.GeneratedKey}   (generated now and shown only this once; set Outreach:AdminApiKey to choose your own)");
         }
 
-        // Written to the console, not the log: the generated key must not end up in log storage.
+        lines.AddRange(modules.SelectMany(m => m.Lines(address)));
+
+        // Written to the console, not the log: generated keys and passwords must not end up in log storage.
         Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
     }
 }

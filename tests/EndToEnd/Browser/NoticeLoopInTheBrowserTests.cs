@@ -47,7 +47,12 @@ public sealed class NoticeLoopInTheBrowserTests(ConsoleSession session)
         // The live funnel fills as the emulator delivers. (The campaign turns Completed at the engine's next sweep,
         // which is minutes away by design; the funnel reaching "delivered" for everyone is what staff watch for.)
         await Assertions.Expect(staff.GetByTestId("campaign-status")).Not.ToHaveAttributeAsync("data-status", "Draft");
+        await staff.EvaluateAsync("window.sameCampaignPage = true");
         await Assertions.Expect(staff.Locator("[data-stage=Delivered] [data-value]")).ToHaveTextAsync("2", new() { Timeout = 60_000 });
+        // The per-community table follows the same polls: both residents of 新河社区 reached, on the page as loaded.
+        var row = staff.GetByTestId("report").Locator("tbody tr").Filter(new() { HasText = "新河社区" });
+        await Assertions.Expect(row.Locator("td:nth-child(3)")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
+        Assert.True(await staff.EvaluateAsync<bool>("window.sameCampaignPage === true"), "the campaign page reloaded instead of updating");
         await ConsoleSession.ScreenshotAsync(staff, "campaign-progress");
 
         // The resident reads the notice on the emulator's phone page and asks something the agent cannot answer.

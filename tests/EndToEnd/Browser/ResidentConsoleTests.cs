@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Outreach.Residents.Storage;
+using Outreach.Server.StaffConsole.Localization;
 
 namespace Outreach.EndToEnd.Browser;
 
@@ -76,5 +77,43 @@ public sealed class ResidentConsoleTests(ConsoleSession session)
         // The API applies the same scope to the same cookie.
         var api = await page.APIRequest.GetAsync($"/api/residents/{other}");
         Assert.True(api.Status is 404 or 403, $"GET /api/residents/{other} answered {api.Status}");
+    }
+
+    [Fact]
+    public async Task A_note_added_on_the_record_page_appears_on_its_timeline()
+    {
+        var own = await session.WithScopeAsync(services => services.GetRequiredService<ResidentsDbContext>().Residents
+            .Where(r => r.CommunityId == session.StaffCommunity).Select(r => r.Id).FirstAsync());
+        var page = await session.SignInAsync(ConsoleSession.StaffEmail, "zh-CN");
+        await page.GotoAsync($"/residents/{own}");
+
+        const string note = "已电话联系家属，下周二上门核实独居情况。";
+        await page.GetByTestId("note-text").FillAsync(note);
+        await page.GetByTestId("add-note").ClickAsync();
+
+        var entry = page.GetByTestId("timeline").Locator("li").Filter(new() { HasText = note });
+        await Assertions.Expect(entry).ToContainTextAsync(ConsoleSession.StaffEmail);
+        await Assertions.Expect(entry.Locator(".kind")).ToHaveTextAsync(new ConsoleText().Get("Kind.StaffNote", "zh-CN"));
+    }
+
+    [Fact]
+    public async Task Community_staff_cannot_import_residents_into_another_community()
+    {
+        var page = await session.SignInAsync(ConsoleSession.StaffEmail);
+        await page.GotoAsync("/residents/import");
+        var csv = "姓名,电话,社区\n"
+            + "本社区新人,13912350001,\n"
+            + "别社区新人,13912350002,湖滨社区\n";
+        await page.SetInputFilesAsync("[data-testid=import-file]", new FilePayload { Name = "mine.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("form[enctype] button.primary");
+
+        await Assertions.Expect(page.GetByTestId("import-status")).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("import-rejected")).ToHaveTextAsync("1");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-rejected").ClickAsync());
+        Assert.Contains("community 湖滨社区 is not yours", await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
+
+        var imported = await session.WithScopeAsync(services => services.GetRequiredService<ResidentsDbContext>().Residents
+            .Where(r => r.Phone == "+8613912350001" || r.Phone == "+8613912350002").Select(r => new { r.Name, r.CommunityId }).ToListAsync());
+        Assert.Equal([("本社区新人", session.StaffCommunity)], imported.Select(r => (r.Name, r.CommunityId)));
     }
 }

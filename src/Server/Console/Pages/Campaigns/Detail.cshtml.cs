@@ -59,6 +59,7 @@ public sealed class CampaignDetailModel(
         }
 
         var counts = await reports.CountsAsync(id, cancellationToken);
+        var report = await reports.FunnelAsync(id, cancellationToken);
         return new JsonResult(new
         {
             status = status.ToString(),
@@ -66,6 +67,7 @@ public sealed class CampaignDetailModel(
             targeted = counts?.Targeted ?? 0,
             sent = counts?.Sent ?? 0,
             stages = counts is null ? [] : Stages(counts).Select(s => new { stage = s.Stage, value = s.Value }).ToArray(),
+            communities = report.Select(r => new { id = r.CommunityId, cells = ReportCells(r) }).ToArray(),
         });
     }
 
@@ -88,6 +90,13 @@ public sealed class CampaignDetailModel(
         var residents = await reports.WriteUnreachedCsvAsync(id, csv, cancellationToken);
         await audit.RecordAsync("exported_unreached", $"campaign {id}", $"{residents} residents", cancellationToken);
         return File(csv.ToArray(), "text/csv; charset=utf-8", $"campaign-{id}-unreached.csv");
+    }
+
+    /// <summary>A row of the per-community report, in the table's column order: the page and its polling JSON share it.</summary>
+    public static object?[] ReportCells(CommunityFunnel row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return [row.Community, row.Targeted, row.Reached, row.Confirmed, row.Declined, row.Questions, row.Unreachable];
     }
 
     private static (string Stage, int Value)[] Stages(CampaignCounts counts) =>
