@@ -9,6 +9,7 @@ using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.Relay;
 using Outreach.Telephony.Rest;
+using Outreach.Telephony.Storage;
 using Outreach.Telephony.Voice;
 using Outreach.Telephony.Webhooks;
 using Twilio.Clients;
@@ -45,7 +46,10 @@ public static class TelephonyModule
 
         services.AddSingleton<TwilioWebhookUrls>();
         services.AddSingleton<TwimlRenderer>();
+        services.AddPooledDbContextFactory<TelephonyDbContext>((provider, options) => TelephonyDatabase.Configure(options, provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.AddHostedService<TelephonyDatabaseMigrator>();
         services.AddSingleton<WebhookIdempotency>();
+        services.AddHostedService<WebhookReceiptPruner>();
         services.AddSingleton<RelayCalls>();
         services.AddTransient<IStartupFilter, WebSocketsStartupFilter>();
         services.AddTransient<TwilioSmsSender>();

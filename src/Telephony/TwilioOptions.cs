@@ -39,8 +39,8 @@ public sealed class TwilioOptions
     /// <summary>Gather (turn by turn webhooks) or ConversationRelay (a WebSocket, answers streamed as they are generated).</summary>
     public VoiceMode VoiceMode { get; set; } = VoiceMode.Gather;
 
-    /// <summary>How long a webhook's I-Twilio-Idempotency-Token is remembered (Twilio retries within minutes).</summary>
-    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How long a webhook's I-Twilio-Idempotency-Token is remembered (stored; pruned hourly).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>True when this server hosts the emulator and talks to it.</summary>
     public bool UsesBuiltInEmulator => string.IsNullOrWhiteSpace(ApiBaseUrl);

@@ -18,6 +18,6 @@ internal sealed class TwilioIdempotencyFilter(WebhookIdempotency idempotency) : 
         }
 
         var key = $"{context.HttpContext.Request.Path}|{token}";
-        return await idempotency.RunOnceAsync(key, async () => await next(context));
+        return await idempotency.RunOnceAsync(key, async () => await next(context) as IResult ?? TypedResults.Empty, context.HttpContext.RequestAborted);
     }
 }

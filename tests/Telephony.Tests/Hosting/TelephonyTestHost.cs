@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Telephony.Webhooks;
+using Outreach.Testing;
 
 namespace Outreach.Telephony.Tests.Hosting;
 
@@ -18,10 +19,12 @@ public sealed class TelephonyTestHost : IAsyncDisposable
     public const string AuthToken = "test-auth-token";
 
     private readonly WebApplication app;
+    private readonly TestDatabase database;
 
-    private TelephonyTestHost(WebApplication app, string baseUrl, RecordingHandlers handlers)
+    private TelephonyTestHost(WebApplication app, TestDatabase database, string baseUrl, RecordingHandlers handlers)
     {
         this.app = app;
+        this.database = database;
         BaseUrl = baseUrl;
         Handlers = handlers;
     }
@@ -35,6 +38,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
     public static async Task<TelephonyTestHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var database = new TestDatabase();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(baseUrl);
         builder.Logging.ClearProviders();
@@ -43,6 +47,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:PublicBaseUrl"] = baseUrl,
             ["Emulator:RingTime"] = "00:00:00.001",
+            ["Database:ConnectionString"] = database.Options.ConnectionString,
         });
         if (settings is not null)
         {
@@ -60,7 +65,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapTelephony();
         await app.StartAsync();
-        return new TelephonyTestHost(app, baseUrl, handlers);
+        return new TelephonyTestHost(app, database, baseUrl, handlers);
     }
 
     public T Get<T>()
@@ -72,6 +77,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        database.Dispose();
     }
 
     private static int FreePort()
