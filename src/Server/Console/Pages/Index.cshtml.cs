@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Access;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Inbox;
-using Outreach.Campaigns.Storage;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
@@ -10,7 +10,7 @@ using Outreach.Residents.Timeline;
 namespace Outreach.Server.StaffConsole.Pages;
 
 /// <summary>The dashboard: residents in scope, today's replies, running campaigns and open inbox items.</summary>
-public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbContext archive, CampaignsDbContext campaigns, InboxDesk inbox, TimeProvider time) : PageModel
+public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbContext archive, CampaignAccess campaigns, InboxDesk inbox, TimeProvider time) : PageModel
 {
     public int Residents { get; private set; }
 
@@ -28,7 +28,7 @@ public sealed class DashboardModel(ResidentDirectory directory, ResidentsDbConte
         var startOfDay = new DateTimeOffset(now.Date, now.Offset);
         var visible = directory.Residents;
         Residents = await visible.CountAsync(cancellationToken);
-        RunningCampaigns = await campaigns.Campaigns.CountAsync(c => c.Status == CampaignStatus.Running || c.Status == CampaignStatus.Scheduled, cancellationToken);
+        RunningCampaigns = await campaigns.Visible.CountAsync(c => c.Status == CampaignStatus.Running || c.Status == CampaignStatus.Scheduled, cancellationToken);
         OpenInboxItems = (await inbox.ListAsync(null, null, cancellationToken)).Count(i => i.Status != InboxItemStatus.Resolved);
 
         // Replies of residents the caller may see: the scope comes from the directory's query.

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Access;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Reports;
-using Outreach.Campaigns.Storage;
 using Outreach.Server.Accounts;
 using Outreach.Server.StaffConsole.Localization;
 
@@ -11,7 +11,7 @@ namespace Outreach.Server.StaffConsole.Pages.Campaigns;
 
 /// <summary>A campaign: preview while a draft; launch, pause, resume, cancel; live funnel and rate; report and unreached CSV.</summary>
 public sealed class CampaignDetailModel(
-    CampaignsDbContext db,
+    CampaignAccess access,
     CampaignLifecycle lifecycle,
     CampaignReports reports,
     CampaignPreview preview,
@@ -31,7 +31,7 @@ public sealed class CampaignDetailModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        Campaign = await access.Visible.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (Campaign is null)
         {
             return NotFound();
@@ -52,7 +52,7 @@ public sealed class CampaignDetailModel(
 
     public async Task<IActionResult> OnGetProgressAsync(int id, CancellationToken cancellationToken)
     {
-        var status = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => (CampaignStatus?)c.Status).FirstOrDefaultAsync(cancellationToken);
+        var status = await access.Visible.Where(c => c.Id == id).Select(c => (CampaignStatus?)c.Status).FirstOrDefaultAsync(cancellationToken);
         if (status is null)
         {
             return NotFound();
@@ -81,7 +81,7 @@ public sealed class CampaignDetailModel(
 
     public async Task<IActionResult> OnGetUnreachedAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await access.Visible.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outreach.Agent.Conversations;
 using Outreach.Campaigns.Api;
-using Outreach.Campaigns.Storage;
+using Outreach.Campaigns.Definition;
 
 namespace Outreach.Server.StaffConsole.Pages.Campaigns;
 
 /// <summary>Compose a notice and its audience; it is saved as a draft, previewed, then launched from its page.</summary>
-public sealed class NewCampaignModel(CampaignsDbContext db, TimeProvider time) : PageModel
+public sealed class NewCampaignModel(CampaignDrafts drafts) : PageModel
 {
     [BindProperty]
     public CampaignForm Input { get; set; } = new();
@@ -36,15 +36,13 @@ public sealed class NewCampaignModel(CampaignsDbContext db, TimeProvider time) :
             Schedule: startAt is null ? null : new ScheduleRequest(startAt),
             QuietHours: new QuietHoursRequest(Input.QuietFrom, Input.QuietUntil));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var campaign = CampaignRequestValidation.ToCampaign(request, time.GetUtcNow(), User.Identity?.Name, errors);
+        var campaign = await drafts.CreateAsync(request, User.Identity?.Name, errors, cancellationToken);
         if (campaign is null)
         {
             Errors = [.. errors.Values.SelectMany(v => v)];
             return Page();
         }
 
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/campaigns/{campaign.Id}");
     }
 
