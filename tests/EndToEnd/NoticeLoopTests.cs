@@ -2,6 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Residents.Storage;
 using Outreach.Telephony.Emulator;
 using Outreach.Testing;
 
@@ -10,10 +16,15 @@ namespace Outreach.EndToEnd;
 /// <summary>
 /// Issue 2's loop on the real host: a campaign goes out by SMS through the Twilio SDK to the emulator, residents
 /// reply (through the emulator and as signed Twilio webhooks), and the replies land on their records and in the
-/// campaign's counts. Unsigned webhooks are refused and change nothing.
+/// campaign's counts. Unsigned webhooks are refused and change nothing. Runs on SQLite (the embedded default) and on
+/// PostgreSQL (EF Core and Hangfire both on the cluster).
 /// </summary>
-public sealed class NoticeLoopTests(OutreachHost host) : IClassFixture<OutreachHost>
+public abstract class NoticeLoopTests(OutreachHost host)
 {
+    public sealed class OnSqlite(OutreachHost host) : NoticeLoopTests(host), IClassFixture<OutreachHost>;
+
+    public sealed class OnPostgreSql(PostgreSqlOutreachHost host) : NoticeLoopTests(host), IClassFixture<PostgreSqlOutreachHost>;
+
     private const string Community = "湖滨社区";
 
     [Fact]
@@ -129,6 +140,20 @@ public sealed class NoticeLoopTests(OutreachHost host) : IClassFixture<OutreachH
         var record = await GetJsonAsync(api, $"/api/residents/{chineseId}");
         Assert.Equal(JsonValueKind.Null, record.GetProperty("resident").GetProperty("optedOutAt").ValueKind);
         Assert.Equal(0, counts.GetProperty("optedOut").GetInt32());
+    }
+
+    [Fact]
+    public async Task Records_and_jobs_live_in_the_configured_database()
+    {
+        using var api = host.CreateAdminClient();
+        await WaitUntilHealthyAsync(api);
+        await using var scope = host.Services.CreateAsyncScope();
+        var residents = scope.ServiceProvider.GetRequiredService<ResidentsDbContext>();
+        var storage = scope.ServiceProvider.GetRequiredService<JobStorage>();
+        var postgreSql = host.Database.Provider == DatabaseProvider.PostgreSql;
+        Assert.Equal(postgreSql, residents.Database.IsNpgsql());
+        Assert.Equal(postgreSql ? typeof(PostgreSqlStorage) : typeof(SQLiteStorage), storage.GetType());
+        Assert.True(await residents.Residents.AnyAsync(), "the demo street is seeded");
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class PerformTwiceTests
         try
         {
             await using var host = new OutreachHost();
+            await host.InitializeAsync();
             using var api = host.CreateAdminClient();
             var scenario = new SmsCampaignScenario(api, "perform-twice", Residents);
             await scenario.ImportAsync();

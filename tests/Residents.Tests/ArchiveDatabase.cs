@@ -9,14 +9,15 @@ using Outreach.Testing;
 
 namespace Outreach.Residents.Tests;
 
-/// <summary>A migrated archive in a real SQLite file with one street and two communities, 新河社区 and 湖滨社区.</summary>
-public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
+/// <summary>
+/// A migrated archive with one street and two communities, 新河社区 and 湖滨社区: a real SQLite file, or a fresh
+/// database on the test process's PostgreSQL cluster.
+/// </summary>
+public sealed class ArchiveDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime, IDisposable
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase? sqlite = provider == DatabaseProvider.Sqlite ? new() : null;
 
-    public DatabaseOptions Options => database.Options;
-
-    public string Folder => database.Folder;
+    public DatabaseOptions Options { get; private set; } = null!;
 
     public int Xinhe { get; private set; }
 
@@ -25,12 +26,13 @@ public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
     public ResidentsDbContext CreateContext()
     {
         var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
-        OutreachDatabase.Configure(builder, database.Options, "residents");
+        OutreachDatabase.Configure(builder, Options, "residents");
         return new ResidentsDbContext(builder.Options);
     }
 
     public async Task InitializeAsync()
     {
+        Options = sqlite?.Options ?? await PostgresCluster.CreateDatabaseAsync();
         await using var db = CreateContext();
         await db.Database.MigrateAsync();
         var street = new Street { Name = "迎丰街道", OfficePhone = "+8657188880000" };
@@ -78,5 +80,5 @@ public sealed class ArchiveDatabase : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose() => sqlite?.Dispose();
 }

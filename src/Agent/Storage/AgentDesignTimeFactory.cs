@@ -10,7 +10,7 @@ internal sealed class AgentDesignTimeFactory : IDesignTimeDbContextFactory<Agent
     public AgentDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<AgentDbContext>();
-        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "agent");
+        OutreachDatabase.Configure(builder, OutreachDatabase.DesignTime(args), "agent");
         return new AgentDbContext(builder.Options);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class CampaignsDesignTimeFactory : IDesignTimeDbContextFactory<C
     public CampaignsDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
-        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "campaigns");
+        OutreachDatabase.Configure(builder, OutreachDatabase.DesignTime(args), "campaigns");
         return new CampaignsDbContext(builder.Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Outreach.Residents.Storage;
@@ -27,6 +28,21 @@ public static class OutreachDatabase
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
         }
+
+        builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    /// <summary>
+    /// The database a design-time factory builds against: SQLite, or PostgreSQL when `dotnet ef` is given
+    /// `-- --provider PostgreSql` (then migrations go to Storage/PostgreSqlMigrations).
+    /// </summary>
+    public static DatabaseOptions DesignTime(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var at = Array.IndexOf(args, "--provider");
+        return at >= 0 && at + 1 < args.Length && Enum.Parse<DatabaseProvider>(args[at + 1], ignoreCase: true) == DatabaseProvider.PostgreSql
+            ? new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = "Host=localhost;Database=outreach_design_time" }
+            : new DatabaseOptions { ConnectionString = "Data Source=design-time.db" };
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal sealed class ResidentsDesignTimeFactory : IDesignTimeDbContextFactory<R
     public ResidentsDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
-        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "residents");
+        OutreachDatabase.Configure(builder, OutreachDatabase.DesignTime(args), "residents");
         return new ResidentsDbContext(builder.Options);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<Ac
     public AccountsDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<AccountsDbContext>();
-        OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }, "accounts");
+        OutreachDatabase.Configure(builder, OutreachDatabase.DesignTime(args), "accounts");
         return new AccountsDbContext(builder.Options);
     }
 }

@@ -8,7 +8,7 @@ using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Tests.Api;
 
-/// <summary>The Residents module alone in a test server, over a migrated SQLite archive (authentication is the server's job).</summary>
+/// <summary>The Residents module alone in a test server, over a migrated archive (authentication is the server's job).</summary>
 internal sealed class ResidentsApiHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -31,6 +31,7 @@ internal sealed class ResidentsApiHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(archive);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration["Database:Provider"] = archive.Options.Provider.ToString();
         builder.Configuration["Database:ConnectionString"] = archive.Options.ConnectionString;
         builder.Configuration["Residents:InlineImportMaxRows"] = inlineImportMaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Services.AddSingleton<TimeProvider>(Time);

@@ -6,13 +6,18 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Outreach.Residents.Api;
 using Outreach.Residents.Import;
+using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Tests.Api;
 
-public sealed class ResidentsApiTests : IAsyncLifetime
+public abstract class ResidentsApiTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ResidentsApiTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : ResidentsApiTests(DatabaseProvider.PostgreSql);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly ArchiveDatabase archive = new();
+    private readonly ArchiveDatabase archive = new(provider);
     private ResidentsApiHost host = null!;
 
     private const string Archive = """

@@ -3,14 +3,19 @@ using Microsoft.Extensions.Time.Testing;
 using Outreach.Residents.Access;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Audiences;
+using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Tests.Audiences;
 
-/// <summary>The audience language translated by EF Core and run on a real SQLite archive.</summary>
-public sealed class AudienceQueryTests : IAsyncLifetime
+/// <summary>The audience language translated by EF Core and run on a real SQLite and PostgreSQL archive.</summary>
+public abstract class AudienceQueryTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AudienceQueryTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : AudienceQueryTests(DatabaseProvider.PostgreSql);
+
     private static readonly DateOnly Today = new(2026, 11, 29);
-    private readonly ArchiveDatabase archive = new();
+    private readonly ArchiveDatabase archive = new(provider);
 
     public async Task InitializeAsync()
     {

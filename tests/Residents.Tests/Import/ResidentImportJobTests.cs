@@ -2,12 +2,17 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
+using Outreach.Residents.Storage;
 
 namespace Outreach.Residents.Tests.Import;
 
-public sealed class ResidentImportJobTests : IAsyncLifetime
+public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly ArchiveDatabase archive = new();
+    public sealed class OnSqlite() : ResidentImportJobTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : ResidentImportJobTests(DatabaseProvider.PostgreSql);
+
+    private readonly ArchiveDatabase archive = new(provider);
 
     public Task InitializeAsync() => archive.InitializeAsync();
 

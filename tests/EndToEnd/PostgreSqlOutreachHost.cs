@@ -1,0 +1,10 @@
+using Outreach.Residents.Storage;
+using Outreach.Testing;
+
+namespace Outreach.EndToEnd;
+
+/// <summary>The real server with every module and Hangfire on a fresh database of the test process's PostgreSQL cluster.</summary>
+public sealed class PostgreSqlOutreachHost : OutreachHost
+{
+    protected override Task<DatabaseOptions> CreateDatabaseAsync(TestDatabase sqlite) => PostgresCluster.CreateDatabaseAsync();
+}
