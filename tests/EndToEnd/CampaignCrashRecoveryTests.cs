@@ -16,13 +16,14 @@ public sealed class CampaignCrashRecoveryTests(ITestOutputHelper output)
     public async Task Campaign_killed_at_random_points_contacts_every_resident_exactly_once()
     {
         await using var emulator = new OutreachHost();
+        await emulator.InitializeAsync();
         using var emulatorClient = emulator.CreateAnonymousClient();
         var folder = Path.Combine(emulator.DataFolder, "server");
         await using var server = new ServerProcess(folder, new Dictionary<string, string?>
         {
             ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator",
             ["Campaigns:SweepSeconds"] = "2",
-            ["Campaigns:UnknownAttemptSeconds"] = "5",
+            ["Campaigns:UnknownAttemptSeconds"] = "20",
             ["Campaigns:StuckAttemptMinutes"] = "1",
             ["Logging:LogLevel:Outreach.Campaigns.Dispatch"] = "Information",
         });

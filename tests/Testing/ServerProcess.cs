@@ -126,7 +126,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Starts++;
-        await WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(120));
+        await WaitUntilHealthyAsync(timeout ?? TimeSpan.FromMinutes(4));
     }
 
     /// <summary>SIGKILL: the process dies at once, mid-request and mid-transaction, as in a power cut.</summary>

@@ -86,7 +86,7 @@ public sealed partial class AttemptRecovery(
                 {
                     LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
                     await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sent.Sid).SetProperty(a => a.SentAt, sent.At), cancellationToken);
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sent.Sid).SetProperty(a => a.SentAt, sent.At ?? attempt.DecidedAt), cancellationToken);
                     reports.Add(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued));
                     continue;
                 }
@@ -129,7 +129,7 @@ public sealed partial class AttemptRecovery(
     {
         var cutoff = time.GetUtcNow().AddMinutes(-options.Value.StuckAttemptMinutes);
         var stuck = await db.Attempts.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && a.SentAt < cutoff)
+            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.SentAt ?? a.DecidedAt) < cutoff)
             .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var attempt in stuck)
         {

@@ -35,7 +35,11 @@ public sealed class CampaignOptions
     [Range(1, 240)]
     public int MaxCallMinutes { get; set; } = 15;
 
-    /// <summary>An attempt decided this long ago without a SID is looked up at Twilio (its request may have died with a process).</summary>
+    /// <summary>
+    /// An attempt decided this long ago without a SID is looked up at Twilio (its request may have died with a process).
+    /// Dispatch sends a decision only within half of this, and Twilio requests time out after 30 s: with several servers,
+    /// keep it at 60 or more so no request is in flight when another server looks the decision up.
+    /// </summary>
     [Range(1, 3_600)]
     public int UnknownAttemptSeconds { get; set; } = 60;
 

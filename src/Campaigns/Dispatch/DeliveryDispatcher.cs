@@ -109,6 +109,12 @@ public sealed partial class DeliveryDispatcher(
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// A decision is sent within half the unknown-attempt grace, and a request gives up after 30 seconds, so with the
+    /// default grace of 60 seconds no request is still in flight when recovery (on any server) looks the decision up.
+    /// </summary>
+    private TimeSpan SendWindow => TimeSpan.FromSeconds(options.Value.UnknownAttemptSeconds / 2.0);
+
     private int BatchSize()
     {
         var size = options.Value.BatchSize;
@@ -188,6 +194,14 @@ public sealed partial class DeliveryDispatcher(
     {
         var reference = attempt.Id.ToString(CultureInfo.InvariantCulture);
         await throttle.WaitAsync(attempt.Channel, attempt.Id, cancellationToken);
+        if (time.GetUtcNow() - attempt.DecidedAt > SendWindow)
+        {
+            // Another server's recovery may soon take this decision for unknown: it is left to recovery, which looks at Twilio first.
+            throttle.CallEnded(attempt.Id);
+            LogTooLate(attempt.Id);
+            return new SendOutcome(attempt, target, SendDisposition.Unknown, null, null, null);
+        }
+
         try
         {
             if (attempt.Channel == ContactChannel.Sms)
@@ -279,6 +293,9 @@ public sealed partial class DeliveryDispatcher(
         await transaction.CommitAsync(cancellationToken);
         await scheduler.EnsureSweepAsync(campaign.Id, due, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} waited too long to be sent; recovery will look it up and send it")]
+    private partial void LogTooLate(long attemptId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending attempt {AttemptId} to {Phone} failed; its fate will be looked up before any resend")]
     private partial void LogSendFailed(Exception exception, long attemptId, string phone);
