@@ -55,6 +55,7 @@ public static class CampaignsModule
         services.AddScoped<IInboundSmsHandler, InboundSmsHandler>();
         services.AddScoped<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddScoped<IVoiceConversation, VoiceConversation>();
+        services.AddMemoryCache();
         services.AddScoped<CallParties>();
         services.AddScoped<IRelayConversation, RelayConversation>();
         return builder;
