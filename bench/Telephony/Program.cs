@@ -28,7 +28,13 @@ listener.Stop();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls(baseUrl);
 builder.Logging.ClearProviders();
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Twilio:AuthToken"] = authToken, ["Twilio:PublicBaseUrl"] = baseUrl });
+var databaseFolder = Directory.CreateTempSubdirectory("outreach-telephony-bench");
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Twilio:AuthToken"] = authToken,
+    ["Twilio:PublicBaseUrl"] = baseUrl,
+    ["Database:ConnectionString"] = $"Data Source={Path.Combine(databaseFolder.FullName, "bench.db")}",
+});
 builder.AddTelephony();
 builder.Services.AddSingleton<IVoiceConversation, OfflineConversation>();
 var handlers = new NoHandlers();
@@ -66,6 +72,8 @@ Console.WriteLine($"p99 ratio (server, Gather / floor): {Percentile(gatherServer
 Console.WriteLine($"sequential, one at a time: Gather turn p50 {await SequentialAsync(SignedTurnFor):F3} ms, floor p50 {await SequentialAsync(StaticFor):F3} ms");
 await MeasureSmsAsync(5000, 100);
 await app.StopAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+databaseFolder.Delete(recursive: true);
 
 // SMS through the real SDK into the built-in emulator, which delivers and posts three signed callbacks each.
 async Task MeasureSmsAsync(int messages, int concurrency)

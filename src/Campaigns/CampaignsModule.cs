@@ -63,6 +63,7 @@ public static class CampaignsModule
         services.AddScoped<IInboundSmsHandler, InboundSmsHandler>();
         services.AddScoped<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddScoped<IVoiceConversation, VoiceConversation>();
+        services.AddMemoryCache();
         services.AddScoped<CallParties>();
         services.AddScoped<IRelayConversation, RelayConversation>();
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static partial class ConversationRelayEndpoint
             .WithSummary("ConversationRelay WebSocket (Twilio connects here when Twilio:VoiceMode is ConversationRelay).");
 
     private static async Task<IResult> AcceptAsync(
-        HttpContext context, IOptionsMonitor<TwilioOptions> options, RelayCalls calls, IRelayConversation conversation, TimeProvider time, ILoggerFactory loggers)
+        HttpContext context, IOptionsMonitor<TwilioOptions> options, RelayCalls calls, [FromServices] IRelayConversation conversation, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ConversationRelayEndpoint));
         var request = context.Request;
