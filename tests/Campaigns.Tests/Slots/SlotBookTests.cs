@@ -94,6 +94,10 @@ public sealed class SlotBookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_database_itself_refuses_a_slot_booked_beyond_capacity()
+        => await Assert.ThrowsAnyAsync<Exception>(() => host.QueryAsync(db => db.Slots.Where(s => s.CampaignId == campaignId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Capacity + 1))));
+
+    [Fact]
     public async Task An_option_that_is_no_slot_is_left_to_the_plain_answer()
         => Assert.Equal(SlotBookingStatus.NotASlot, (await BookAsync(1, "下周一")).Status);
 
