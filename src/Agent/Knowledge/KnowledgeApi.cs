@@ -1,16 +1,16 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Prompts;
 using Outreach.Agent.Storage;
 using Outreach.Residents.Storage;
 
 namespace Outreach.Agent.Knowledge;
 
 /// <summary>/api/knowledge: the markdown documents answers are grounded in, per street and community.</summary>
-public static partial class KnowledgeApi
+public static class KnowledgeApi
 {
     public static RouteGroupBuilder MapKnowledgeApi(this IEndpointRouteBuilder endpoints)
     {
@@ -152,7 +152,7 @@ public static partial class KnowledgeApi
             errors["markdown"] = [$"The markdown is required and at most {KnowledgeLimits.MarkdownLength} characters."];
         }
 
-        if (request.Language is not null && !LanguageTag().IsMatch(request.Language))
+        if (request.Language is not null && !LanguageTag.IsValid(request.Language))
         {
             errors["language"] = [$"'{request.Language}' is not a language tag such as zh-CN or en."];
         }
@@ -182,7 +182,4 @@ public static partial class KnowledgeApi
 
         return (errors, streetId);
     }
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguageTag();
 }
