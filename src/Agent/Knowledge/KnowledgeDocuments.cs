@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Agent.Prompts;
 using Outreach.Agent.Storage;
 using Outreach.Residents.Access;
 using Outreach.Residents.Storage;
@@ -11,7 +11,7 @@ namespace Outreach.Agent.Knowledge;
 /// console alike, within the caller's community scope: community staff see their communities' documents and the
 /// street-wide ones of their street, and change only their communities' documents. Every change re-indexes.
 /// </summary>
-public sealed partial class KnowledgeDocuments(
+public sealed class KnowledgeDocuments(
     AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, KnowledgeEmbedder embedder, ICommunityScopeAccessor scopeAccessor, TimeProvider time)
 {
     /// <summary>The documents the caller may read, optionally only those that apply to a street or community.</summary>
@@ -201,7 +201,7 @@ public sealed partial class KnowledgeDocuments(
             errors["markdown"] = [$"The markdown is required and at most {KnowledgeLimits.MarkdownLength} characters."];
         }
 
-        if (request.Language is not null && !LanguageTag().IsMatch(request.Language))
+        if (request.Language is not null && !LanguageTag.IsValid(request.Language))
         {
             errors["language"] = [$"'{request.Language}' is not a language tag such as zh-CN or en."];
         }
@@ -231,7 +231,4 @@ public sealed partial class KnowledgeDocuments(
 
         return (errors, streetId);
     }
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguageTag();
 }

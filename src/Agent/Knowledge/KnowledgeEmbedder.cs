@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -98,6 +99,7 @@ public sealed class KnowledgeEmbedder(
         }
     }
 
+    /// <summary>Cosine similarity (SIMD); 0 for vectors of different models' lengths or of zero length.</summary>
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         if (a.Length != b.Length || a.Length == 0)
@@ -105,15 +107,8 @@ public sealed class KnowledgeEmbedder(
             return 0;
         }
 
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / (Math.Sqrt(na) * Math.Sqrt(nb));
+        var similarity = TensorPrimitives.CosineSimilarity(a, b);
+        return float.IsNaN(similarity) ? 0 : similarity;
     }
 
     private async Task<float[][]> GenerateAsync(IEnumerable<string> texts, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Outreach.Agent.Conversations;
+using Outreach.Agent.Prompts;
 using Outreach.Campaigns.Slots;
 
 namespace Outreach.Campaigns.Api;
 
 /// <summary>Validates a notice's appointment slots and translations, naming the field that was wrong.</summary>
-internal static partial class NoticeRequestParts
+internal static class NoticeRequestParts
 {
     private const int MaxCapacity = 100_000;
 
@@ -41,7 +41,7 @@ internal static partial class NoticeRequestParts
         var translations = new List<NoticeTranslation>();
         foreach (var (translation, i) in (requested ?? []).Select((t, i) => (t, i)))
         {
-            if (translation?.Language is not { } language || !LanguageTag().IsMatch(language) || translations.Any(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)))
+            if (translation?.Language is not { } language || !LanguageTag.IsValid(language) || translations.Any(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)))
             {
                 errors[$"notice.translations[{i}].language"] = ["every translation needs its own language tag such as en"];
             }
@@ -57,7 +57,4 @@ internal static partial class NoticeRequestParts
 
         return translations;
     }
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguageTag();
 }

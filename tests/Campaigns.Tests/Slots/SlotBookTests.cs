@@ -4,7 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Conversations;
 using Outreach.Campaigns.Slots;
+using Outreach.Campaigns.Targets;
+using Outreach.Residents.Archive;
 using Outreach.Campaigns.Storage;
 
 namespace Outreach.Campaigns.Tests.Slots;
@@ -91,6 +94,27 @@ public sealed class SlotBookTests : IAsyncLifetime
 
         Assert.Equal(new SlotBookingResult(SlotBookingStatus.Full, "周六下午", "周六上午"), refused);
         Assert.Equal((3, 1), (await BookedAsync("周六下午"), await BookedAsync("周日上午")));
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_a_slot_booked_beyond_capacity()
+        => await Assert.ThrowsAnyAsync<Exception>(() => host.QueryAsync(db => db.Slots.Where(s => s.CampaignId == campaignId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Capacity + 1))));
+
+    [Fact]
+    public async Task A_booking_through_the_conversation_records_the_residents_answer_with_it()
+    {
+        await host.QueryAsync(db =>
+        {
+            db.Targets.Add(new CampaignTarget { CampaignId = campaignId, ResidentId = 5, Name = "王5", Phone = "+8613800000005", Language = "zh-CN", Segment = "general", DueAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var binding = new ConversationBinding(5, 1, campaignId, ContactChannel.Sms, "SM5");
+
+        var booked = await host.InScopeAsync(sp => ActivatorUtilities.CreateInstance<ConversationActions>(sp, binding).BookSlotAsync("周日上午", CancellationToken.None));
+
+        Assert.Equal(SlotBookingStatus.Booked, booked.Status);
+        var target = await host.QueryAsync(db => db.Targets.SingleAsync(t => t.CampaignId == campaignId && t.ResidentId == 5));
+        Assert.Equal((TargetOutcome.OptionChosen, "周日上午", (DateTimeOffset?)null), (target.Outcome, target.ChosenOption, target.DueAt));
     }
 
     [Fact]
