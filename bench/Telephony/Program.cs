@@ -58,7 +58,11 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
 await RunAsync("warm-up", 20, 20);
 timing.Take("/twilio/voice/gather");
 timing.Take("/bench/static");
+var collections = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+var allocatedBefore = GC.GetTotalAllocatedBytes();
 var (gatherClient, staticClient) = await RunAsync("measured", calls, turns);
+var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+collections = (GC.CollectionCount(0) - collections.Gen0, GC.CollectionCount(1) - collections.Gen1, GC.CollectionCount(2) - collections.Gen2);
 var gatherServer = timing.Take("/twilio/voice/gather");
 var staticServer = timing.Take("/bench/static");
 
@@ -69,6 +73,7 @@ Console.WriteLine(Row("static TwiML (floor)", staticServer, staticClient));
 Console.WriteLine(Row("Gather turn (signed webhook → agent → TwiML)", gatherServer, gatherClient));
 Console.WriteLine($"load average at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 Console.WriteLine($"p99 ratio (server, Gather / floor): {Percentile(gatherServer, 0.99) / Percentile(staticServer, 0.99):F2}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server time over 1 ms: Gather {Over(gatherServer, 1):P2}, floor {Over(staticServer, 1):P2}; garbage collections during the measured phase: gen0 {collections.Gen0}, gen1 {collections.Gen1}, gen2 {collections.Gen2}; {allocated / (2.0 * calls * turns) / 1024:F1} KB allocated per request (whole process, clients included)"));
 Console.WriteLine($"sequential, one at a time: Gather turn p50 {await SequentialAsync(SignedTurnFor):F3} ms, floor p50 {await SequentialAsync(StaticFor):F3} ms");
 await MeasureSmsAsync(5000, 100);
 await app.StopAsync();
@@ -168,6 +173,8 @@ static Dictionary<string, string> Form(string callSid, int turn) => new()
     ["CallStatus"] = "in-progress",
     ["Digits"] = turn % 2 == 0 ? "1" : "2",
 };
+
+static double Over(double[] samples, double ms) => samples.Length == 0 ? 0 : samples.Count(s => s > ms) / (double)samples.Length;
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

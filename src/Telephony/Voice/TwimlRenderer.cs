@@ -50,7 +50,7 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
                 throw new InvalidOperationException($"VoiceNext.{turn.Next} has no TwiML rendering.");
         }
 
-        return response.ToString();
+        return TwimlText.Of(response);
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
             interruptible: "any");
         var connect = new Connect(action: urls.VoiceRelayAction(reference), method: Twilio.Http.HttpMethod.Post);
         connect.Append(relay);
-        return new VoiceResponse().Append(connect).ToString();
+        return TwimlText.Of(new VoiceResponse().Append(connect));
     }
 
     /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>

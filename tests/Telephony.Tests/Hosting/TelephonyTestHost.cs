@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Webhooks;
 using Outreach.Testing;
 
@@ -72,6 +74,13 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         where T : notnull => app.Services.GetRequiredService<T>();
 
     public HttpClient Client() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>What the emulator heard and said on a call.</summary>
+    public async Task<List<TranscriptLine>> TranscriptOf(string callSid)
+    {
+        using var client = Client();
+        return (await client.GetFromJsonAsync<List<TranscriptLine>>($"/emulator/calls/{callSid}/transcript"))!;
+    }
 
     public async ValueTask DisposeAsync()
     {

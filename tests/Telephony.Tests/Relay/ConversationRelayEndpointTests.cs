@@ -127,7 +127,7 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
     {
         var callSid = await PlaceAsync(Confirms, "delivery-13");
 
-        var transcript = await TranscriptOf(callSid);
+        var transcript = await host.TranscriptOf(callSid);
         var said = transcript.Where(l => l.Kind == "say").Select(l => l.Text).ToList();
 
         Assert.Equal([RecordingHandlers.Notice, "谢谢，已确认。还有其他问题吗？", RecordingHandlers.Goodbye], said);
@@ -142,7 +142,7 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
     {
         var callSid = await PlaceAsync(Interrupts, "delivery-14");
 
-        var transcript = await TranscriptOf(callSid);
+        var transcript = await host.TranscriptOf(callSid);
 
         var interrupt = Assert.Single(transcript, l => l.Kind == "interrupt");
         Assert.StartsWith(interrupt.Text, "谢谢，已确认。还有其他问题吗？", StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
     {
         var callSid = await PlaceAsync(PressesOne, "delivery-15");
 
-        var transcript = await TranscriptOf(callSid);
+        var transcript = await host.TranscriptOf(callSid);
 
         Assert.Contains(transcript, l => l.Kind == "digits" && l.Text == "1");
         Assert.Equal("1", host.Handlers.RelayPrompts.Single(p => p.Call.CallSid == callSid).Prompt.Digits);
@@ -166,7 +166,7 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
     {
         var callSid = await PlaceAsync(WantsAPerson, "delivery-16");
 
-        var transcript = await TranscriptOf(callSid);
+        var transcript = await host.TranscriptOf(callSid);
 
         Assert.Contains(transcript, l => l.Kind == "say" && l.Text == "正在为您转接。");
         Assert.Contains(transcript, l => l.Kind == "dial" && l.Text == RecordingHandlers.OnDutyNumber);
@@ -233,9 +233,4 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
         return placed.CallSid!;
     }
 
-    private async Task<List<TranscriptLine>> TranscriptOf(string callSid)
-    {
-        using var client = host.Client();
-        return (await client.GetFromJsonAsync<List<TranscriptLine>>($"/emulator/calls/{callSid}/transcript"))!;
-    }
 }

@@ -46,7 +46,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
         Assert.Equal("delivery-1", inputs[1].Reference);
         var statuses = await FinalStatusesOf(placed.CallSid!);
         Assert.Equal(["initiated", "ringing", "in-progress", "completed"], statuses);
-        var transcript = await TranscriptOf(placed.CallSid!);
+        var transcript = await host.TranscriptOf(placed.CallSid!);
         Assert.Contains(transcript, line => line.Kind == "say" && line.Text == RecordingHandlers.Notice && line.Voice == "Polly.Zhiyu" && line.Language == "zh-CN");
         Assert.Contains(transcript, line => line.Kind == "say" && line.Text == RecordingHandlers.Thanks);
     }
@@ -70,7 +70,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
         await FinalStatusesOf(placed.CallSid!);
         var input = Assert.Single(host.Handlers.CallInputs, i => i.CallSid == placed.CallSid);
         Assert.Equal("machine_end_beep", input.AnsweredBy);
-        var transcript = await TranscriptOf(placed.CallSid!);
+        var transcript = await host.TranscriptOf(placed.CallSid!);
         Assert.Contains(transcript, line => line.Text == RecordingHandlers.Voicemail);
         Assert.DoesNotContain(transcript, line => line.Text == RecordingHandlers.Notice);
     }
@@ -81,7 +81,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
         var placed = await Calls.PlaceAsync(new OutboundCall(Silent, "delivery-4", DetectAnsweringMachine: false), CancellationToken.None);
 
         await FinalStatusesOf(placed.CallSid!);
-        var said = (await TranscriptOf(placed.CallSid!)).Where(l => l.Kind == "say").Select(l => l.Text).ToList();
+        var said = (await host.TranscriptOf(placed.CallSid!)).Where(l => l.Kind == "say").Select(l => l.Text).ToList();
 
         Assert.Equal([RecordingHandlers.Notice, RecordingHandlers.Reprompt, RecordingHandlers.Goodbye], said);
         Assert.Single(host.Handlers.CallInputs, i => i.CallSid == placed.CallSid);
@@ -94,7 +94,7 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
 
         await FinalStatusesOf(placed.CallSid!);
         var inputs = host.Handlers.CallInputs.Where(i => i.CallSid == placed.CallSid).ToList();
-        var transcript = await TranscriptOf(placed.CallSid!);
+        var transcript = await host.TranscriptOf(placed.CallSid!);
 
         Assert.Equal("我要找人", inputs[1].SpeechResult);
         Assert.Null(inputs[1].Digits);
@@ -140,9 +140,4 @@ public sealed class TwilioCallPlacerTests : IAsyncLifetime
             statuses => statuses.Count > 0 && statuses[^1] is "completed" or "busy" or "no-answer" or "failed",
             what: "the call's final status");
 
-    private async Task<List<TranscriptLine>> TranscriptOf(string callSid)
-    {
-        using var client = host.Client();
-        return (await client.GetFromJsonAsync<List<TranscriptLine>>($"/emulator/calls/{callSid}/transcript"))!;
-    }
 }
