@@ -10,6 +10,7 @@ using Outreach.Residents.Bench;
 using Outreach.Residents.Import;
 using Outreach.Residents.Storage;
 using Outreach.Telephony.PhoneNumbers;
+using Outreach.Storage;
 
 // Imports a generated 120,000-row archive through the real import code, and times the audience count and page
 // queries, each beside a floor measured in the same run. Usage: dotnet run -c Release --project bench/Residents [rows]

@@ -12,7 +12,7 @@ using Outreach.Agent.Providers;
 using Outreach.Agent.Storage;
 using Outreach.Agent.Usage;
 using Outreach.Agent.Wording;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Agent;
 

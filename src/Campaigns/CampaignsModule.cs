@@ -14,9 +14,9 @@ using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Reports;
 using Outreach.Campaigns.Schedules;
 using Outreach.Campaigns.Storage;
-using Outreach.Residents.Storage;
 using Outreach.Telephony.Relay;
 using Outreach.Telephony.Webhooks;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns;
 

@@ -12,6 +12,7 @@ using Outreach.Residents.Import;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
 using Outreach.Telephony.PhoneNumbers;
+using Outreach.Storage;
 
 namespace Outreach.Residents;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Outreach.Storage;
 using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.Relay;
@@ -46,8 +47,10 @@ public static class TelephonyModule
 
         services.AddSingleton<TwilioWebhookUrls>();
         services.AddSingleton<TwimlRenderer>();
-        services.AddPooledDbContextFactory<TelephonyDbContext>((provider, options) => TelephonyDatabase.Configure(options, provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
-        services.AddHostedService<TelephonyDatabaseMigrator>();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddPooledDbContextFactory<TelephonyDbContext>((provider, options) =>
+            OutreachDatabase.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, "telephony"));
+        services.AddSingleton<IDatabaseMigration, DatabaseMigration<TelephonyDbContext>>();
         services.AddSingleton<WebhookIdempotency>();
         services.AddHostedService<WebhookReceiptPruner>();
         services.AddSingleton<RelayCalls>();

@@ -7,6 +7,7 @@ using Outreach.Residents;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Agent.Tests;
 

@@ -23,6 +23,7 @@ using Outreach.Residents.Storage;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.Voice;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns.Tests;
 

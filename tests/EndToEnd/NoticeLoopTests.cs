@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Outreach.Residents.Storage;
 using Outreach.Telephony.Emulator;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.EndToEnd;
 

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.EndToEnd;
 

@@ -1,5 +1,5 @@
-using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.EndToEnd;
 

@@ -7,6 +7,7 @@ using Outreach.Residents.Import;
 using Outreach.Telephony.PhoneNumbers;
 using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Testing;
 

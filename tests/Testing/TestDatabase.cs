@@ -1,4 +1,4 @@
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Testing;
 

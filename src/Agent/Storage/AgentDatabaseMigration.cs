@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Outreach.Agent.Knowledge;
 using Outreach.Agent.Providers;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Agent.Storage;
 

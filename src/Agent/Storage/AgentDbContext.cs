@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outreach.Agent.Conversations;
 using Outreach.Agent.Knowledge;
 using Outreach.Agent.Usage;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Agent.Storage;
 

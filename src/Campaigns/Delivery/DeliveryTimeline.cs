@@ -6,6 +6,7 @@ using Outreach.Campaigns.Storage;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 using Outreach.Residents.Timeline;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns.Delivery;
 

@@ -5,7 +5,7 @@ using Outreach.Campaigns.Inbound;
 using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Slots;
 using Outreach.Campaigns.Targets;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns.Storage;
 

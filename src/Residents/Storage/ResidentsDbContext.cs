@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
 using Outreach.Residents.Timeline;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Storage;
 

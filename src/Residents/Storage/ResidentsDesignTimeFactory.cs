@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Storage;
 

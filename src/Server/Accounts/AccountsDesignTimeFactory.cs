@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Server.Accounts;
 

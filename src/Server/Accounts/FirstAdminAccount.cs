@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
 using Outreach.Server.Security;
+using Outreach.Storage;
 
 namespace Outreach.Server.Accounts;
 

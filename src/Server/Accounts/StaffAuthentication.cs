@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
 using Outreach.Server.Security;
+using Outreach.Storage;
 
 namespace Outreach.Server.Accounts;
 

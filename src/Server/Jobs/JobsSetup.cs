@@ -3,8 +3,8 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
 using Outreach.Server.Security;
+using Outreach.Storage;
 
 namespace Outreach.Server.Jobs;
 

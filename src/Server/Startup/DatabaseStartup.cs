@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Server.Startup;
 

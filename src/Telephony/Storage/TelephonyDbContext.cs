@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Outreach.Storage;
 
 namespace Outreach.Telephony.Storage;
 
@@ -10,14 +10,7 @@ public sealed class TelephonyDbContext(DbContextOptions<TelephonyDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-
-        // As every module does (OutreachDatabase.ApplyConventions, which Telephony cannot reference): SQLite cannot
-        // compare DateTimeOffset, so it is stored as sortable UTC ticks there.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
+        OutreachDatabase.ApplyConventions(this, configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.Configuration;
+using Outreach.Storage;
 
 namespace Outreach.Telephony.Storage;
 
@@ -10,7 +10,7 @@ internal sealed class TelephonyDesignTimeFactory : IDesignTimeDbContextFactory<T
     public TelephonyDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<TelephonyDbContext>();
-        TelephonyDatabase.Configure(builder, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = "Data Source=design-time.db" }).Build());
+        OutreachDatabase.Configure(builder, OutreachDatabase.DesignTime(args), "telephony");
         return new TelephonyDbContext(builder.Options);
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Residents;
-using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Agent.Tests.Knowledge;
 

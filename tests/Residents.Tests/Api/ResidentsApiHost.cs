@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Api;
 

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Outreach.Residents.Api;
 using Outreach.Residents.Import;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Api;
 

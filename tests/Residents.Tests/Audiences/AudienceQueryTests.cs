@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Outreach.Residents.Access;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Audiences;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Audiences;
 

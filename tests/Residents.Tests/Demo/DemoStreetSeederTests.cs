@@ -5,6 +5,7 @@ using Outreach.Residents.Demo;
 using Outreach.Residents.Storage;
 using Outreach.Telephony.PhoneNumbers;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Demo;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
-using Outreach.Residents.Storage;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Import;
 

@@ -1,6 +1,6 @@
 using Npgsql;
-using Outreach.Residents.Storage;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Storage;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
 using Outreach.Server.Accounts;
 using Outreach.Testing;
+using Outreach.Storage;
 
 namespace Outreach.Server.Tests.Accounts;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Outreach.Storage;
 using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Webhooks;
 using Outreach.Testing;
@@ -65,6 +66,11 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         builder.Services.AddSingleton<Outreach.Telephony.Relay.IRelayConversation>(handlers);
 
         var app = builder.Build();
+        foreach (var migration in app.Services.GetServices<IDatabaseMigration>())
+        {
+            await migration.MigrateAsync(app.Services, CancellationToken.None);
+        }
+
         app.MapTelephony();
         await app.StartAsync();
         return new TelephonyTestHost(app, database, baseUrl, handlers);

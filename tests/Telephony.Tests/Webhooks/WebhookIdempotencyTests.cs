@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Outreach.Storage;
 using Outreach.Telephony.Storage;
 using Outreach.Telephony.Webhooks;
 using Outreach.Testing;
@@ -23,7 +23,7 @@ public sealed class WebhookIdempotencyTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var builder = new DbContextOptionsBuilder<TelephonyDbContext>();
-        TelephonyDatabase.Configure(builder, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = database.Options.ConnectionString }).Build());
+        OutreachDatabase.Configure(builder, database.Options, "telephony");
         contexts = new PooledDbContextFactory<TelephonyDbContext>(builder.Options);
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();

@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Outreach.Residents.Storage;
 using Outreach.Telephony;
+using Outreach.Storage;
 
 namespace Outreach.Server.StaffConsole.Pages;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Outreach.Residents.Storage;
+namespace Outreach.Storage;
 
 /// <summary>
 /// Finds one context's migrations for the provider in use, beside the context in its module's assembly: SQLite's in

@@ -1,4 +1,4 @@
-namespace Outreach.Residents.Storage;
+namespace Outreach.Storage;
 
 /// <summary>Which database every module uses (configuration section "Database").</summary>
 public sealed class DatabaseOptions

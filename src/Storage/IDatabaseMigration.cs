@@ -1,4 +1,4 @@
-namespace Outreach.Residents.Storage;
+namespace Outreach.Storage;
 
 /// <summary>A module's schema, brought up to date at start by the host.</summary>
 public interface IDatabaseMigration

@@ -1,4 +1,4 @@
-namespace Outreach.Residents.Storage;
+namespace Outreach.Storage;
 
 public enum DatabaseProvider
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Outreach.Residents.Storage;
+namespace Outreach.Storage;
 
 /// <summary>
 /// The one place that points a module's DbContext at the configured database. Every module keeps its
