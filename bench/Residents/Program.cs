@@ -10,17 +10,24 @@ using Outreach.Residents.Bench;
 using Outreach.Residents.Import;
 using Outreach.Residents.Storage;
 using Outreach.Telephony.PhoneNumbers;
+using Outreach.Testing;
 
 // Imports a generated 120,000-row archive through the real import code, and times the audience count and page
-// queries, each beside a floor measured in the same run. Usage: dotnet run -c Release --project bench/Residents [rows]
-var rows = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 120_000;
+// queries, each beside a floor measured in the same run (the floor is always SQLite, as issue 3 defines it).
+// Usage: dotnet run -c Release --project bench/Residents [rows] [--provider PostgreSql]
+// PostgreSQL runs on a throwaway cluster (tests/Testing/PostgresCluster), so Debian's postgresql package must be installed.
+var rows = args.Length > 0 && int.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 120_000;
+var provider = args.SkipWhile(a => a != "--provider").Skip(1).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).FirstOrDefault();
 var folder = Path.Combine(Path.GetTempPath(), "outreach-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var csv = ArchiveCsv.Generate(rows);
 Console.WriteLine($"Archive: {rows:N0} rows, {csv.Length / 1024.0 / 1024.0:F1} MB of CSV, folder {folder}");
 
 // 1. The real import: accept (header check, row count, file stored) and the job, on a migrated archive.
-var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "archive.db")}" };
+var options = provider == DatabaseProvider.PostgreSql
+    ? await PostgresCluster.CreateDatabaseAsync()
+    : new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "archive.db")}" };
+Console.WriteLine($"Database: {options.Provider}");
 ResidentsDbContext Context()
 {
     var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
@@ -30,7 +37,11 @@ ResidentsDbContext Context()
 
 await using (var db = Context())
 {
-    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    if (db.Database.IsSqlite())
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
     await db.Database.MigrateAsync();
     var street = new Street { Name = "迎丰街道", Communities = [new Community { Name = "新河社区" }, new Community { Name = "湖滨社区" }] };
     db.Streets.Add(street);
@@ -126,11 +137,14 @@ var rawTime = Median(await TimeAsync(async () =>
 {
     await using var command = connectionForRaw.CreateCommand();
     command.CommandText = """
-        SELECT COUNT(*) FROM residents r JOIN communities c ON c.Id = r.CommunityId
-        WHERE r.OptedOutAt IS NULL AND c.Name IN ('新河', '新河社区') AND r.Tags LIKE '%|elderly|%' AND r.BirthDate <= @born
+        SELECT COUNT(*) FROM residents r JOIN communities c ON c."Id" = r."CommunityId"
+        WHERE r."OptedOutAt" IS NULL AND c."Name" IN ('新河', '新河社区') AND r."Tags" LIKE '%|elderly|%' AND r."BirthDate" <= @born
         """;
-    command.Parameters.Add(new SqliteParameter("@born", today.AddYears(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-    rawCount = (long)(await command.ExecuteScalarAsync())!;
+    var born = command.CreateParameter();
+    born.ParameterName = "@born";
+    born.Value = provider == DatabaseProvider.PostgreSql ? today.AddYears(-60) : today.AddYears(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    command.Parameters.Add(born);
+    rawCount = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 }));
 var everyoneTime = Median(await TimeAsync(() => directory.InAudience(AudienceExpression.Everyone).CountAsync()));
 
