@@ -7,7 +7,7 @@ using Outreach.Storage;
 namespace Outreach.Testing;
 
 /// <summary>
-/// A throwaway PostgreSQL 15 cluster for this test process: made with initdb in a temp folder, started with
+/// A throwaway PostgreSQL cluster (15 on Debian 12) for this test process: made with initdb in a temp folder, started with
 /// pg_ctl on a free port the first time a test asks for a database, and stopped when the process exits.
 /// Each <see cref="CreateDatabaseAsync"/> gives a fresh empty database, so tests never share state.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,8 +9,8 @@ using Outreach.Telephony.PhoneNumbers;
 namespace Outreach.Residents.Import;
 
 /// <summary>
-/// The Hangfire job that imports a stored file into the archive: rows are checked, then written in batches of
-/// <see cref="BatchSize"/>, each in one transaction together with the import's counters and rejections. A rerun
+/// The Hangfire job that imports a stored file into the archive: rows are checked on one thread and written on
+/// another in batches of <see cref="BatchSize"/>, each in one transaction together with the import's counters and rejections. A rerun
 /// (Hangfire retries) resumes after the last committed batch; a finished import is left alone.
 /// </summary>
 public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser phones, TimeProvider time, ILogger<ResidentImportJob> logger)
@@ -57,52 +58,80 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         var reader = new ImportRowReader(columns, phones, await CommunityNamesAsync(cancellationToken));
         var keys = await ResidentKeys.LoadAsync(db, cancellationToken);
         var scope = await ImportScope.LoadAsync(db, import, cancellationToken);
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var batch = new List<ImportRow>(BatchSize);
-        var seen = 0;
-        while (await csv.ReadAsync(cancellationToken))
-        {
-            if (ImportRowReader.IsBlank(csv))
-            {
-                continue;
-            }
 
-            var row = reader.Read(csv);
-            row.Error ??= scope.Check(row, keys);
-            if (row.Error is null)
+        // Rows are read and checked on another thread while the previous batch is written.
+        var batches = Channel.CreateBounded<List<ImportRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadBatchesAsync(csv, reader, import.ProcessedRows, batches.Writer, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                // A second row for the same person in one file would silently overwrite the first: reject it instead.
-                var key = row.ExternalId is null ? "phone " + row.Phone : "external id " + row.ExternalId;
-                if (!firstLineOf.TryAdd(key, row.Line))
+                await WriteBatchAsync(import, columns, keys, scope, batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        await reading;
+    }
+
+    /// <summary>Reads and checks the rows in batches of <see cref="BatchSize"/>, skipping those an earlier run committed.</summary>
+    private static async Task ReadBatchesAsync(CsvReader csv, ImportRowReader reader, int committedRows, ChannelWriter<List<ImportRow>> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var batch = new List<ImportRow>(BatchSize);
+            var seen = 0;
+            while (await csv.ReadAsync(cancellationToken))
+            {
+                if (ImportRowReader.IsBlank(csv))
                 {
-                    row.Error = $"duplicate of line {firstLineOf[key]} (same {key})";
+                    continue;
+                }
+
+                var row = reader.Read(csv);
+                if (row.Error is null)
+                {
+                    // A second row for the same person in one file would silently overwrite the first: reject it instead.
+                    var key = row.ExternalId is null ? "phone " + row.Phone : "external id " + row.ExternalId;
+                    if (!firstLineOf.TryAdd(key, row.Line))
+                    {
+                        row.Error = $"duplicate of line {firstLineOf[key]} (same {key})";
+                    }
+                }
+
+                // Rows of batches committed by an earlier run are checked again (for duplicates) but not written again.
+                if (++seen <= committedRows)
+                {
+                    continue;
+                }
+
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await batches.WriteAsync(batch, cancellationToken);
+                    batch = new List<ImportRow>(BatchSize);
                 }
             }
 
-            // Rows of batches committed by an earlier run are checked again (for duplicates) but not written again.
-            if (++seen <= import.ProcessedRows)
+            if (batch.Count > 0)
             {
-                continue;
-            }
-
-            batch.Add(row);
-            if (batch.Count == BatchSize)
-            {
-                await WriteBatchAsync(import, columns, keys, batch, cancellationToken);
-                batch.Clear();
+                await batches.WriteAsync(batch, cancellationToken);
             }
         }
-
-        await WriteBatchAsync(import, columns, keys, batch, cancellationToken);
+        finally
+        {
+            // The writer sees the end of the rows either way; a reading error surfaces when the job awaits this task.
+            batches.Complete();
+        }
     }
 
-    private async Task WriteBatchAsync(ResidentImport import, ImportColumns columns, ResidentKeys keys, List<ImportRow> batch, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(ResidentImport import, ImportColumns columns, ResidentKeys keys, ImportScope scope, List<ImportRow> batch, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var writer = ResidentBatchWriter.Create(db, columns, transaction.GetDbTransaction());
@@ -111,6 +140,8 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         var insertedPhones = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in batch)
         {
+            // The uploader's communities are checked here, beside the keys this loop keeps up to date.
+            row.Error ??= scope.Check(row, keys);
             if (row.Error is null && row.ExternalId is null && insertedPhones.Contains(row.Phone))
             {
                 // This row matches a resident created earlier in this batch by phone: write those first.
