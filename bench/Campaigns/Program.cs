@@ -25,7 +25,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {
 await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), new Dictionary<string, string?>
 {
     ["Outreach:SeedDemo"] = "false",
-    ["Jobs:RunServer"] = "false",
+    ["Jobs:WorkerCount"] = "1",
 }, "Release");
 await emulator.StartAsync();
 await using var server = new ServerProcess(Path.Combine(folder, "server"), new Dictionary<string, string?>

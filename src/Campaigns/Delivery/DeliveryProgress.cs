@@ -33,7 +33,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
 
         var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
         // moves from, also with several servers on PostgreSQL: exactly one of them moves each attempt.
         await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);

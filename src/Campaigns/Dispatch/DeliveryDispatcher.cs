@@ -238,7 +238,7 @@ public sealed partial class DeliveryDispatcher(
         }
 
         // SIDs, the queued status and the timeline's outbound entries commit together: a crash leaves all or none.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
             if (accepted.Count > 0)
@@ -287,7 +287,7 @@ public sealed partial class DeliveryDispatcher(
         var due = now + retryAfter;
         var attemptIds = throttled.Select(o => o.Attempt.Id).ToList();
         var targetIds = throttled.Select(o => o.Target.Id).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await db.Attempts.Where(a => attemptIds.Contains(a.Id) && a.ProviderSid == null && a.StatusRank == 0).ExecuteDeleteAsync(cancellationToken);
         await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -37,7 +37,7 @@ internal static class UniqueInserts
     private static async Task<bool> TryInsertAsync<T>(DbContext db, IReadOnlyList<T> rows, Func<IReadOnlyList<T>, CancellationToken, Task>? alsoInTransaction, CancellationToken cancellationToken)
         where T : class
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Set<T>().AddRange(rows);
         try
         {
