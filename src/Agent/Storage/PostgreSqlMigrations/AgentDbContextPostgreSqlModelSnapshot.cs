@@ -145,6 +145,45 @@ namespace Outreach.Agent.Storage.PostgreSqlMigrations
                     b.ToTable("agent_knowledge", (string)null);
                 });
 
+            modelBuilder.Entity("Outreach.Agent.Knowledge.PassageEmbedding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModelId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Ordinal", "ModelId")
+                        .IsUnique();
+
+                    b.ToTable("agent_knowledge_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("Outreach.Agent.Usage.ModelUsage", b =>
                 {
                     b.Property<long>("Id")
@@ -195,6 +234,15 @@ namespace Outreach.Agent.Storage.PostgreSqlMigrations
                     b.HasOne("Outreach.Agent.Conversations.Conversation", null)
                         .WithMany("Turns")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outreach.Agent.Knowledge.PassageEmbedding", b =>
+                {
+                    b.HasOne("Outreach.Agent.Knowledge.KnowledgeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
