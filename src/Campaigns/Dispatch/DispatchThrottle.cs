@@ -72,5 +72,12 @@ public sealed class DispatchThrottle(IOptions<CampaignOptions> options, IOptions
             return rate > 0 ? new SendRateLimiter(rate, time) : null;
         });
 
-    public void Dispose() => callGate?.Dispose();
+    public void Dispose()
+    {
+        callGate?.Dispose();
+        foreach (var limiter in limiters.Values)
+        {
+            limiter?.Dispose();
+        }
+    }
 }

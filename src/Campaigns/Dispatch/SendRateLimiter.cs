@@ -1,15 +1,17 @@
 namespace Outreach.Campaigns.Dispatch;
 
 /// <summary>
-/// Paces sends so that no window of one second ever holds more than the configured number: each send reserves
-/// a slot at least one second (plus a small margin for timer jitter) after the send <c>rate</c> places earlier.
+/// Paces sends so that no window of one second ever holds more than the configured number: a send may start only one
+/// second (plus a small margin for timer jitter) after the send <c>rate</c> places earlier actually started. Senders
+/// wait their turn one at a time and the times kept are the real ones after the wait, so a stall of the process
+/// (a GC pause, a busy machine) delays sends but never lets the ones held up go out in a burst.
 /// </summary>
-public sealed class SendRateLimiter
+public sealed class SendRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.02);
-    private readonly long[] slots;
+    private readonly long[] started;
     private readonly TimeProvider time;
-    private readonly Lock gate = new();
+    private readonly SemaphoreSlim turn = new(1, 1);
     private int next;
     private long pausedUntil;
 
@@ -17,36 +19,47 @@ public sealed class SendRateLimiter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perSecond, 1);
         this.time = time;
-        slots = new long[(int)Math.Floor(perSecond)];
-        Array.Fill(slots, long.MinValue / 2);
+        started = new long[(int)Math.Floor(perSecond)];
+        Array.Fill(started, long.MinValue / 2);
     }
 
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (gate)
+        await turn.WaitAsync(cancellationToken);
+        try
         {
-            var now = time.GetTimestamp();
-            var earliest = Math.Max(Math.Max(now, pausedUntil), slots[next] + ToTicks(Window));
-            slots[next] = earliest;
-            next = (next + 1) % slots.Length;
-            wait = time.GetElapsedTime(now, earliest);
-        }
+            while (true)
+            {
+                var now = time.GetTimestamp();
+                var earliest = Math.Max(Volatile.Read(ref pausedUntil), started[next] + ToTicks(Window));
+                if (now >= earliest)
+                {
+                    started[next] = now;
+                    next = (next + 1) % started.Length;
+                    return;
+                }
 
-        if (wait > TimeSpan.Zero)
+                await Task.Delay(time.GetElapsedTime(now, earliest), time, cancellationToken);
+            }
+        }
+        finally
         {
-            await Task.Delay(wait, time, cancellationToken);
+            turn.Release();
         }
     }
 
     /// <summary>Twilio answered 429: hold every send until <paramref name="retryAfter"/> has passed.</summary>
     public void Pause(TimeSpan retryAfter)
     {
-        lock (gate)
+        var until = time.GetTimestamp() + ToTicks(retryAfter);
+        long current;
+        while ((current = Volatile.Read(ref pausedUntil)) < until && Interlocked.CompareExchange(ref pausedUntil, until, current) != current)
         {
-            pausedUntil = Math.Max(pausedUntil, time.GetTimestamp() + ToTicks(retryAfter));
+            // Another pause raced this one; try again against its value.
         }
     }
+
+    public void Dispose() => turn.Dispose();
 
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 }
