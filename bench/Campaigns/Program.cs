@@ -15,6 +15,7 @@ using Outreach.Testing;
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
 // Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64]
+// (residents 0: the throttle run only)
 var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
 var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
 var floorSenders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
@@ -36,39 +37,12 @@ await server.StartAsync();
 using var api = server.CreateAdminClient();
 using var emulatorClient = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
 
-var campaign = new SmsCampaignScenario(api, "bench", residents);
-var importing = Stopwatch.StartNew();
-await campaign.ImportAsync();
-Console.Error.WriteLine($"imported {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
+if (residents > 0)
+{
+    await CampaignBesideFloorAsync();
+}
 
-// A fresh process, so its peak memory is the campaign's and not the import's.
-server.Kill();
-await server.StartAsync();
-var wall = await RunCampaignAsync(campaign);
-var peak = server.PeakMemoryBytes;
-var emulatorPeak = emulator.PeakMemoryBytes;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));
-
-// The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
-var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
-    .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
-var floor = await FloorAsync(campaign.Phones, body);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"floor: {residents} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {residents / floor.TotalSeconds:F0}/s; campaign / floor = {wall / floor:F2}; load average {LoadAverage()}"));
-
-// Throttled: 50 messages/s on the same server, restarted with the setting.
-server.Kill();
-server.Settings["Campaigns:MessagesPerSecond"] = throttleRate.ToString(CultureInfo.InvariantCulture);
-await server.StartAsync();
-var slow = new SmsCampaignScenario(api, "throttle", throttled, "+86137");
-await slow.ImportAsync();
-await RunCampaignAsync(slow);
-var sent = (await SmsCampaignScenario.ReceivedAsync(emulatorClient, slow.Phones)).Values.SelectMany(t => t).Order().ToList();
-var achieved = (sent.Count - 1) / (sent[^1] - sent[0]).TotalSeconds;
-var busiest = sent.Select((at, i) => sent.Skip(i).TakeWhile(t => t - at < TimeSpan.FromSeconds(1)).Count()).Max();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"throttle {throttleRate}/s: {sent.Count} SMS received by the emulator at {achieved:F2}/s ({(achieved / throttleRate - 1) * 100:+0.0;-0.0}%), busiest 1-second window {busiest}; load average {LoadAverage()}"));
+await ThrottledAsync();
 
 try
 {
@@ -77,6 +51,47 @@ try
 catch (IOException)
 {
     // A file still open by an exiting process; the temp folder is cleaned by the OS.
+}
+
+async Task CampaignBesideFloorAsync()
+{
+    var campaign = new SmsCampaignScenario(api, "bench", residents);
+    var importing = Stopwatch.StartNew();
+    await campaign.ImportAsync();
+    Console.Error.WriteLine($"imported {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
+
+    // A fresh process, so its peak memory is the campaign's and not the import's.
+    server.Kill();
+    await server.StartAsync();
+    var wall = await RunCampaignAsync(campaign);
+    var peak = server.PeakMemoryBytes;
+    var emulatorPeak = emulator.PeakMemoryBytes;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));
+
+    // The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
+    var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
+        .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
+    var floor = await FloorAsync(campaign.Phones, body);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"floor: {residents} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {residents / floor.TotalSeconds:F0}/s; campaign / floor = {wall / floor:F2}; load average {LoadAverage()}"));
+
+}
+
+// Throttled: 50 messages/s on the same server, restarted with the setting.
+async Task ThrottledAsync()
+{
+    server.Kill();
+    server.Settings["Campaigns:MessagesPerSecond"] = throttleRate.ToString(CultureInfo.InvariantCulture);
+    await server.StartAsync();
+    var slow = new SmsCampaignScenario(api, "throttle", throttled, "+86137");
+    await slow.ImportAsync();
+    await RunCampaignAsync(slow);
+    var sent = (await SmsCampaignScenario.ReceivedAsync(emulatorClient, slow.Phones)).Values.SelectMany(t => t).Order().ToList();
+    var achieved = (sent.Count - 1) / (sent[^1] - sent[0]).TotalSeconds;
+    var busiest = sent.Select((at, i) => sent.Skip(i).TakeWhile(t => t - at < TimeSpan.FromSeconds(1)).Count()).Max();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"throttle {throttleRate}/s: {sent.Count} SMS received by the emulator at {achieved:F2}/s ({(achieved / throttleRate - 1) * 100:+0.0;-0.0}%), busiest 1-second window {busiest}; load average {LoadAverage()}"));
 }
 
 async Task<TimeSpan> RunCampaignAsync(SmsCampaignScenario scenario)

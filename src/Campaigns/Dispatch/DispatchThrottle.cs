@@ -89,5 +89,12 @@ public sealed class DispatchThrottle(IOptions<CampaignOptions> options, IOptions
             share);
     }
 
-    public void Dispose() => callGate?.Dispose();
+    public void Dispose()
+    {
+        callGate?.Dispose();
+        foreach (var limiter in limiters.Values)
+        {
+            limiter?.Dispose();
+        }
+    }
 }

@@ -8,7 +8,7 @@ public sealed class SendRateLimiterTests
     [Fact]
     public async Task No_one_second_window_holds_more_than_the_rate()
     {
-        var limiter = new SendRateLimiter(50, TimeProvider.System);
+        using var limiter = new SendRateLimiter(50, TimeProvider.System);
         var stamps = new List<long>();
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForAsync(0, 160, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, token) =>
