@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Outreach.Residents.Access;
 
 namespace Outreach.Agent.Knowledge;
 
@@ -23,11 +24,23 @@ public static class KnowledgeApi
     private static async Task<Ok<List<KnowledgeDocumentResponse>>> ListAsync(KnowledgeDocuments documents, int? streetId, int? communityId, CancellationToken cancellationToken)
         => TypedResults.Ok((await documents.ListAsync(streetId, communityId, cancellationToken)).Select(KnowledgeDocumentResponse.From).ToList());
 
-    private static async Task<Results<Ok<KnowledgeSearchResponse>, ValidationProblem>> SearchAsync(KnowledgeBase knowledge, string? q, int? streetId, int? communityId, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<KnowledgeSearchResponse>, ValidationProblem>> SearchAsync(
+        KnowledgeBase knowledge, ICommunityScopeAccessor scopeAccessor, string? q, int? streetId, int? communityId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["The question is required."] });
+        }
+
+        // Community staff search what their own residents would be answered from: one of their communities.
+        var scope = scopeAccessor.Current;
+        if (!scope.IsUnrestricted)
+        {
+            communityId ??= scope.CommunityIds is { Count: 1 } only ? only.First() : null;
+            if (communityId is not { } community || !scope.Allows(community))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["communityId"] = ["Give one of your own communities to search in."] });
+            }
         }
 
         var hit = await knowledge.SearchAsync(streetId, communityId, q, cancellationToken);

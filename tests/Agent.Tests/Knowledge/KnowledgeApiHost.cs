@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Residents;
+using Outreach.Residents.Access;
 using Outreach.Testing;
 using Outreach.Storage;
 
@@ -25,7 +26,8 @@ internal sealed class KnowledgeApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<KnowledgeApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="communities">When given, every caller is community staff of exactly these communities.</param>
+    public static async Task<KnowledgeApiHost> StartAsync(IDictionary<string, string?>? settings = null, IReadOnlySet<int>? communities = null)
     {
         var database = new TestDatabase();
         var builder = WebApplication.CreateBuilder();
@@ -38,6 +40,11 @@ internal sealed class KnowledgeApiHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddResidents();
         builder.AddAgent();
+        if (communities is not null)
+        {
+            builder.Services.AddSingleton<ICommunityScopeAccessor>(new FixedScope(new CommunityScope(communities)));
+        }
+
         var app = builder.Build();
         app.MapAgentApi();
         foreach (var migration in app.Services.GetServices<IDatabaseMigration>())
@@ -62,5 +69,10 @@ internal sealed class KnowledgeApiHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         database.Dispose();
+    }
+
+    private sealed class FixedScope(CommunityScope scope) : ICommunityScopeAccessor
+    {
+        public CommunityScope Current => scope;
     }
 }

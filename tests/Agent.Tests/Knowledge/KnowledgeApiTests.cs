@@ -21,6 +21,20 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
+    public async Task Community_staff_search_only_within_their_own_community()
+    {
+        await using var staff = await KnowledgeApiHost.StartAsync(communities: new HashSet<int> { 2 });
+        var question = "/api/knowledge/search?q=" + Uri.EscapeDataString("路灯坏了怎么报修");
+
+        var elsewhere = await staff.Client.GetAsync(new Uri(question + "&communityId=1", UriKind.Relative));
+        var own = await staff.Client.GetFromJsonAsync<KnowledgeSearchResponse>(question);
+
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Contains("communityId", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(own!.Answered);
+    }
+
+    [Fact]
     public async Task Demo_documents_are_seeded_and_searchable()
     {
         var documents = await Client.GetFromJsonAsync<List<KnowledgeDocumentResponse>>("/api/knowledge");
