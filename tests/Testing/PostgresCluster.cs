@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Outreach.Storage;
 
@@ -81,7 +79,7 @@ public sealed class PostgresCluster
         // Another process may take the free port before the server binds it; then try another one.
         for (var attempt = 1; ; attempt++)
         {
-            cluster.Port = FreePort();
+            cluster.Port = LoopbackPort.Free();
 
             // Durability is pointless for a throwaway cluster; turning it off keeps the tests fast.
             var settings = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -k {dataFolder} -c max_connections=400 -c fsync=off " +
@@ -163,12 +161,5 @@ public sealed class PostgresCluster
         {
             throw new InvalidOperationException($"{tool} failed with exit code {process.ExitCode}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

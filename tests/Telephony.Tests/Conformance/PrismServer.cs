@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Outreach.Testing;
 
 namespace Outreach.Telephony.Tests.Conformance;
 
@@ -41,7 +40,7 @@ public sealed class PrismServer : IAsyncDisposable
     public static async Task<PrismServer> StartAsync(params string[] arguments)
     {
         var prism = await EnsureInstalledAsync();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var output = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var start = new ProcessStartInfo(prism) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -168,12 +167,5 @@ public sealed class PrismServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"No Outreach.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +38,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
 
     public static async Task<TelephonyTestHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var database = new TestDatabase();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(baseUrl);
@@ -93,12 +91,5 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         database.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
