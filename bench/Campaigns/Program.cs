@@ -6,6 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Storage;
+using Outreach.Storage;
 using Outreach.Telephony;
 using Outreach.Telephony.Messaging;
 using Outreach.Testing;
@@ -63,8 +66,13 @@ async Task CampaignBesideFloorAsync()
     // A fresh process, so its peak memory is the campaign's and not the import's.
     server.Kill();
     await server.StartAsync();
+    var launchedAt = DateTimeOffset.UtcNow;
+    var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var wall = await RunCampaignAsync(campaign);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
     var peak = server.PeakMemoryBytes;
+    Console.WriteLine(await PhasesAsync(launchedAt));
     var emulatorPeak = emulator.PeakMemoryBytes;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));
@@ -72,7 +80,11 @@ async Task CampaignBesideFloorAsync()
     // The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
     var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
         .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
+    cpu = (server.CpuTime, emulator.CpuTime);
+    var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var floor = await FloorAsync(campaign.Phones, body);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"floor CPU until accepted: sender (this process) {(Process.GetCurrentProcess().TotalProcessorTime - senderCpu).TotalSeconds:F1} s, server (callbacks) {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"floor: {residents} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {residents / floor.TotalSeconds:F0}/s; campaign / floor = {wall / floor:F2}; load average {LoadAverage()}"));
 
@@ -139,6 +151,23 @@ async Task<TimeSpan> FloorAsync(IReadOnlyList<string> phones, string text)
         }
     });
     return started.Elapsed;
+}
+
+// Where the campaign's time went, from its own rows in the server's database (read after it completed).
+async Task<string> PhasesAsync(DateTimeOffset launchedAt)
+{
+    var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
+    OutreachDatabase.Configure(builder, new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(server.DataFolder, "outreach.db")}" }, "campaigns");
+    await using var db = new CampaignsDbContext(builder.Options);
+    var run = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Id).FirstAsync();
+    var attempts = await db.Attempts.AsNoTracking().Where(a => a.CampaignId == run.Id)
+        .Select(a => new { a.DecidedAt, a.SentAt, a.FinalAt }).ToListAsync();
+    var firstDecided = attempts.Min(a => a.DecidedAt);
+    var lastSent = attempts.Max(a => a.SentAt)!.Value;
+    var lastFinal = attempts.Max(a => a.FinalAt)!.Value;
+    double Since(DateTimeOffset at) => (at - launchedAt).TotalSeconds;
+    return string.Create(CultureInfo.InvariantCulture,
+        $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last SID stored {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

@@ -80,6 +80,24 @@ public sealed class ServerProcess : IAsyncDisposable
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).FirstOrDefault()
         : 0;
 
+    /// <summary>CPU time the process has used so far (user + system, from /proc/&lt;pid&gt;/stat); zero where /proc is missing.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            if (ProcessId is not { } id || !File.Exists($"/proc/{id}/stat"))
+            {
+                return TimeSpan.Zero;
+            }
+
+            // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 12th, stime the 13th, in clock ticks of 1/100 s.
+            var stat = File.ReadAllText($"/proc/{id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+    }
+
     /// <summary>src/Server/bin/&lt;Configuration&gt;/net10.0/Outreach.Server.dll of this repository (built by a ProjectReference).</summary>
     public string ServerDll
     {
