@@ -50,6 +50,7 @@ public static class CampaignsModule
         services.AddScoped<SegmentWordings>();
         services.AddScoped<AudienceSnapshot>();
         services.AddScoped<DeliveryProgress>();
+        services.AddScoped<CampaignCompletion>();
         services.AddSingleton<DeliveryStatusWriter>();
         services.AddSingleton<DeliveryTimeline>();
         services.AddScoped<DeliveryDispatcher>();

@@ -12,7 +12,7 @@ namespace Outreach.Campaigns.Delivery;
 /// the channel plan. Statuses are applied many at a time in one transaction; every change is conditional on the
 /// attempt's rank, so a repeated or late status changes nothing, and writes nothing to the timeline.
 /// </summary>
-public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler scheduler, DeliveryTimeline timeline, TimeProvider time)
+public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler scheduler, DeliveryTimeline timeline, CampaignCompletion completion, TimeProvider time)
 {
     /// <summary>Applies a status; returns true when it moved the attempt forward.</summary>
     public async Task<bool> ApplyAsync(StatusReport report, CancellationToken cancellationToken)
@@ -60,6 +60,11 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
         await FinishAttemptsAsync(ended, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var campaignId in ended.Select(a => a.CampaignId).Distinct())
+        {
+            await completion.TryCompleteAsync(campaignId, cancellationToken);
+        }
+
         return moved.Count;
     }
 

@@ -5,6 +5,7 @@ using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns.Dispatch;
 
@@ -14,7 +15,7 @@ namespace Outreach.Campaigns.Dispatch;
 /// </summary>
 public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory directory, IOptions<CampaignOptions> options, TimeProvider time)
 {
-    private const int PageSize = 2_000;
+    private const int PageSize = 5_000;
 
     /// <summary>
     /// The time zone of the campaign's street as it is now (quiet hours are kept in it). Campaigns from before streets
@@ -67,8 +68,10 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
                 targets.Add(target);
             }
 
-            count += (await db.InsertNewAsync(targets, null, cancellationToken)).Count;
-            db.ChangeTracker.Clear();
+            // A page commits whole, so a resumed snapshot continues after the last resident it holds.
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
+            count += (await db.InsertRowsAsync(targets, cancellationToken)).Count;
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 }

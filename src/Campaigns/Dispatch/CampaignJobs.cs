@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Definition;
+using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 
@@ -17,6 +18,7 @@ public sealed class CampaignJobs(
     DeliveryDispatcher dispatcher,
     AttemptRecovery recovery,
     CampaignScheduler scheduler,
+    CampaignCompletion completion,
     IOptions<CampaignOptions> options,
     TimeProvider time)
 {
@@ -82,7 +84,7 @@ public sealed class CampaignJobs(
 
         await recovery.RecoverAsync(campaign, cancellationToken);
         var stop = await dispatcher.DispatchDueAsync(campaignId, null, cancellationToken);
-        if (await TryCompleteAsync(campaignId, cancellationToken))
+        if (await completion.TryCompleteAsync(campaignId, cancellationToken))
         {
             return;
         }
@@ -95,19 +97,5 @@ public sealed class CampaignJobs(
         {
             await scheduler.EnsureNextSweepAsync(campaignId, cancellationToken);
         }
-    }
-
-    /// <summary>A campaign is complete when no resident's outcome is still pending.</summary>
-    private async Task<bool> TryCompleteAsync(int campaignId, CancellationToken cancellationToken)
-    {
-        if (await db.Targets.AnyAsync(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Pending, cancellationToken))
-        {
-            return false;
-        }
-
-        var now = time.GetUtcNow();
-        await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedAt, now).SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        return true;
     }
 }

@@ -7,6 +7,7 @@ using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
+using Outreach.Storage;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.PhoneNumbers;
 using Outreach.Telephony.Voice;
@@ -77,8 +78,6 @@ public sealed partial class DeliveryDispatcher(
             {
                 throttle.Sending(ids, sending: false);
             }
-
-            db.ChangeTracker.Clear();
         }
     }
 
@@ -92,7 +91,6 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
-        db.Attempts.AttachRange(attempts.Select(a => a.Attempt));
         var ids = attempts.Select(a => a.Attempt.Id).ToList();
         throttle.Sending(ids, sending: true);
         try
@@ -105,9 +103,9 @@ public sealed partial class DeliveryDispatcher(
         {
             throttle.Sending(ids, sending: false);
         }
-
-        db.ChangeTracker.Clear();
     }
+
+    private static readonly string[] SentColumns = [nameof(DeliveryAttempt.ProviderSid), nameof(DeliveryAttempt.SentAt)];
 
     /// <summary>
     /// A decision is sent within half the unknown-attempt grace, and a request gives up after 30 seconds, so with the
@@ -172,12 +170,13 @@ public sealed partial class DeliveryDispatcher(
             }] = target;
         }
 
-        var inserted = await db.InsertNewAsync([.. byAttempt.Keys], async (rows, token) =>
-        {
-            // In the same transaction: the target is no longer due; its attempt's outcome decides what comes next.
-            var targetIds = rows.Select(a => a.TargetId).ToList();
-            await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, (DateTimeOffset?)null), token);
-        }, cancellationToken);
+        // Attempts this worker inserts are its to send; the unique (campaign, resident, attempt number) index skips the rest.
+        // In the same transaction: those targets are no longer due; their attempts' outcomes decide what comes next.
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var inserted = await db.InsertRowsAsync([.. byAttempt.Keys], cancellationToken);
+        var targetIds = inserted.Select(a => a.TargetId).ToList();
+        await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, (DateTimeOffset?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return [.. inserted.Select(a => (a, byAttempt[a]))];
     }
 
@@ -193,7 +192,7 @@ public sealed partial class DeliveryDispatcher(
     private async Task<SendOutcome> SendOneAsync(WordingBook book, DeliveryAttempt attempt, CampaignTarget target, CancellationToken cancellationToken)
     {
         var reference = attempt.Id.ToString(CultureInfo.InvariantCulture);
-        await throttle.WaitAsync(attempt.Channel, attempt.Id, cancellationToken);
+        using var turn = await throttle.WaitAsync(attempt.Channel, attempt.Id, cancellationToken);
         if (time.GetUtcNow() - attempt.DecidedAt > SendWindow)
         {
             // Another server's recovery may soon take this decision for unknown: it is left to recovery, which looks at Twilio first.
@@ -240,9 +239,9 @@ public sealed partial class DeliveryDispatcher(
         // SIDs, the queued status and the timeline's outbound entries commit together: a crash leaves all or none.
         await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             if (accepted.Count > 0)
             {
+                await db.UpdateRowsAsync([.. accepted.Select(o => o.Attempt)], SentColumns, cancellationToken);
                 var ids = accepted.Select(o => o.Attempt.Id).ToList();
                 var queued = DeliveryStates.Rank(DeliveryStatus.Queued);
                 await db.Attempts.Where(a => ids.Contains(a.Id) && a.StatusRank < queued)

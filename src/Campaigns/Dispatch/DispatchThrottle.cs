@@ -35,17 +35,24 @@ public sealed class DispatchThrottle(IOptions<CampaignOptions> options, IOptions
         return rate > 0 ? rate / servers.Count : 0;
     }
 
-    public async Task WaitAsync(ContactChannel channel, long attemptId, CancellationToken cancellationToken)
+    /// <summary>Waits for a send's turn; dispose the result when the request to Twilio is over.</summary>
+    public async Task<IDisposable?> WaitAsync(ContactChannel channel, long attemptId, CancellationToken cancellationToken)
     {
-        if (Limiter(channel) is { } limiter)
-        {
-            await limiter.WaitAsync(cancellationToken);
-        }
-
+        var permit = Limiter(channel) is { } limiter ? await limiter.WaitAsync(cancellationToken) : null;
         if (channel == ContactChannel.Voice && callGate is not null)
         {
-            await callGate.EnterAsync(attemptId, cancellationToken);
+            try
+            {
+                await callGate.EnterAsync(attemptId, cancellationToken);
+            }
+            catch
+            {
+                permit?.Dispose();
+                throw;
+            }
         }
+
+        return permit;
     }
 
     /// <summary>Attempts this process decided and has not finished sending; recovery leaves them alone.</summary>
