@@ -165,6 +165,33 @@ public sealed class ServerProcess : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>SIGTERM: the process shuts down as a service manager stops it (Hangfire signs its server off), then exits.</summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            Kill();
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", running.Id.ToString(CultureInfo.InvariantCulture)])!)
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await running.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // It did not stop in time: what remains is a kill.
+        }
+
+        Kill();
+    }
+
     public HttpClient CreateAdminClient()
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
