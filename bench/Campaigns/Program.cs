@@ -17,7 +17,7 @@ using Outreach.Testing;
 // emulator, throttling off, beside a floor measured in the same run: a plain loop sending the same number of messages
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
-// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64]
+// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [Key=Value server settings...]
 // (residents 0: the throttle run only)
 var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
 var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
@@ -35,10 +35,14 @@ await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), n
     ["Emulator:DeliveryConcurrency"] = "256",
 }, "Release");
 await emulator.StartAsync();
-await using var server = new ServerProcess(Path.Combine(folder, "server"), new Dictionary<string, string?>
+var serverSettings = new Dictionary<string, string?> { ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator" };
+// Further arguments are the server's settings, e.g. Campaigns:SendConcurrency=16, to compare configurations.
+foreach (var setting in args.Skip(3).Select(a => a.Split('=', 2)))
 {
-    ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator",
-}, "Release");
+    serverSettings[setting[0]] = setting[1];
+}
+
+await using var server = new ServerProcess(Path.Combine(folder, "server"), serverSettings, "Release");
 await server.StartAsync();
 using var api = server.CreateAdminClient();
 using var emulatorClient = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
