@@ -12,6 +12,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 {
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"];
     private static readonly char[] TagSeparators = ['|', ',', ';', '，', '、', '；'];
+    private readonly ImportPhones phoneNumbers = new(phones);
     private readonly string knownCommunities = string.Join(", ", communities.Keys.Where(k => k.EndsWith("社区", StringComparison.Ordinal) || !communities.ContainsKey(k + "社区")));
 
     /// <summary>Whether a record has no value at all (",,,"): skipped like an empty line. Fields are trimmed on reading.</summary>
@@ -52,7 +53,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
             return "name is longer than 200 characters";
         }
 
-        var phone = phones.Parse(Text(ImportField.Phone));
+        var phone = phoneNumbers.Parse(Text(ImportField.Phone));
         if (phone.E164 is null)
         {
             return phone.Error;
@@ -61,7 +62,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
         row.Phone = phone.E164;
         if (Text(ImportField.SecondPhone) is { } secondRaw)
         {
-            var second = phones.Parse(secondRaw);
+            var second = phoneNumbers.Parse(secondRaw);
             if (second.E164 is null)
             {
                 return "second " + second.Error;
