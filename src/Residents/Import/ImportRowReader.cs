@@ -118,8 +118,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 
         if (columns.Has(ImportField.Tags))
         {
-            row.Tags = (Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries)
-                .Select(TagList.Normalise).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            row.Tags = TagList.Normalise((Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries));
         }
 
         foreach (var (index, name) in columns.Dates)
