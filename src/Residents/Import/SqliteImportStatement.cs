@@ -16,6 +16,8 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
     private readonly int[] positions;
+    private readonly object?[] bound;
+    private static readonly object Unbound = new();
     private byte[] text = new byte[256];
 
     public SqliteImportStatement(SqliteConnection connection, string sql, ImportStatementColumn<T>[] columns, IReadOnlyList<string> parameterNames)
@@ -25,6 +27,8 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
         var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
         SqliteException.ThrowExceptionForRC(rc, db);
         positions = [.. parameterNames.Select(name => raw.sqlite3_bind_parameter_index(statement, name))];
+        bound = new object?[positions.Length];
+        Array.Fill(bound, Unbound);
     }
 
     public override Task ExecuteAsync(CancellationToken cancellationToken)
@@ -46,8 +50,17 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// SQLite keeps a statement's bindings from one execution to the next, so a value equal to the one already bound
+    /// (the batch's timestamp, the community, a column the file leaves empty, zh-CN) is not bound again.
+    /// </summary>
     protected override void Set(int parameter, object? value)
     {
+        if (Equals(bound[parameter], value))
+        {
+            return;
+        }
+
         var position = positions[parameter];
         var rc = value switch
         {
@@ -59,6 +72,7 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
             _ => throw new InvalidOperationException($"The import does not write values of type {value.GetType()}."),
         };
         SqliteException.ThrowExceptionForRC(rc, db);
+        bound[parameter] = value;
     }
 
     /// <summary>Encodes into a buffer reused across rows (SQLite copies the bytes), so binding text allocates nothing.</summary>
