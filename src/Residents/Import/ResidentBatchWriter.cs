@@ -13,10 +13,10 @@ namespace Outreach.Residents.Import;
 /// <summary>
 /// Writes import rows with prepared SQL inside the caller's transaction, without change tracking; updates go one
 /// row at a time. Table and column names and value conversions come from the EF model, so the SQL follows the
-/// migrations. PostgreSQL gets multi-row INSERT … RETURNING statements. SQLite gets single-row statements with ids
-/// assigned here: Microsoft.Data.Sqlite binds parameters by name (slow with many per statement) and RETURNING costs
-/// about 4× a plain insert there, while the transaction (BEGIN IMMEDIATE) holds the only write lock, so ids after
-/// the current maximum are safe.
+/// migrations. PostgreSQL gets multi-row INSERT … RETURNING statements. SQLite gets single-row statements
+/// (<see cref="SqliteImportStatement{T}"/>) with ids assigned here: RETURNING costs about 4× a plain insert there, and
+/// multi-row statements were no faster, while the transaction (BEGIN IMMEDIATE) holds the only write lock, so ids
+/// after the current maximum are safe.
 /// </summary>
 internal sealed class ResidentBatchWriter : IDisposable
 {
@@ -206,10 +206,7 @@ internal sealed class ResidentBatchWriter : IDisposable
         return statement;
     }
 
-    /// <summary>
-    /// SQLite statements are stepped directly on the connection's handle with parameters bound by position:
-    /// Microsoft.Data.Sqlite looks every parameter up by name on every execution, which cost more than the insert itself.
-    /// </summary>
+    /// <summary>SQLite statements bypass Microsoft.Data.Sqlite's commands (see <see cref="SqliteImportStatement{T}"/>).</summary>
     private ImportStatement<T> Prepare<T>(string text, int rows, ImportStatementColumn<T>[] columns, Func<int, int, string> parameterName)
     {
         var names = Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, c) => parameterName(r, c))).ToArray();
@@ -270,7 +267,6 @@ internal sealed class ResidentBatchWriter : IDisposable
     /// <summary>What a new resident is written with: defaults where the file has no value.</summary>
     private static Func<RowValues, object?> Inserted(string property) => property switch
     {
-        nameof(Resident.Id) => v => v.Id,
         nameof(Resident.Language) => v => v.Row.Language ?? "zh-CN",
         nameof(Resident.PreferredChannel) => v => v.Row.Channel ?? ContactChannel.Sms,
         nameof(Resident.CommunityId) => v => v.CommunityId,
@@ -302,12 +298,7 @@ internal sealed class ResidentBatchWriter : IDisposable
     public void Dispose()
     {
         update.Dispose();
-        foreach (var statement in inserts.Values)
-        {
-            statement.Dispose();
-        }
-
-        foreach (var statement in dateUpserts.Values)
+        foreach (var statement in inserts.Values.Concat<IDisposable>(dateUpserts.Values))
         {
             statement.Dispose();
         }
