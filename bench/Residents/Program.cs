@@ -63,7 +63,7 @@ using (var reader = ImportCsv.Open(csv, out _))
     var rowReader = new ImportRowReader(ImportColumns.Map(reader.Headers), new PhoneNumberParser("CN"), new Dictionary<string, int> { ["新河"] = 1, ["湖滨"] = 2 });
     while (await reader.ReadAsync())
     {
-        _ = rowReader.Read(reader);
+        _ = rowReader.Read(reader, scoped: false);
     }
 }
 

@@ -67,7 +67,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         // Rows are read and checked on another thread while the previous chunk is written.
         var chunks = Channel.CreateBounded<List<ImportRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadChunksAsync(csv, reader, import.ProcessedRows, chunks.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadChunksAsync(csv, reader, import.CommunityIds is not null, import.ProcessedRows, chunks.Writer, stop.Token), stop.Token);
         try
         {
             while (await WriteBatchAsync(import, columns, keys, scope, chunks.Reader, cancellationToken))
@@ -83,7 +83,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
     }
 
     /// <summary>Reads and checks the rows in chunks of <see cref="ChunkSize"/>, skipping those an earlier run committed.</summary>
-    private static async Task ReadChunksAsync(CsvReader csv, ImportRowReader reader, int committedRows, ChannelWriter<List<ImportRow>> chunks, CancellationToken cancellationToken)
+    private static async Task ReadChunksAsync(CsvReader csv, ImportRowReader reader, bool scoped, int committedRows, ChannelWriter<List<ImportRow>> chunks, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,7 +97,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
                     continue;
                 }
 
-                var row = reader.Read(csv);
+                var row = reader.Read(csv, scoped);
                 if (row.Error is null)
                 {
                     // A second row for the same person in one file would silently overwrite the first: reject it instead.
@@ -105,6 +105,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
                     if (!firstLineOf.TryAdd(key, row.Line))
                     {
                         row.Error = $"duplicate of line {firstLineOf[key]} (same {key})";
+                        row.Raw ??= ImportRowReader.RawText(csv);
                     }
                 }
 
@@ -187,7 +188,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
 
                 if (row.Error is not null)
                 {
-                    rejections.Add(new ResidentImportRejection { ImportId = import.Id, Line = row.Line, Reason = row.Error, Row = row.Raw });
+                    rejections.Add(new ResidentImportRejection { ImportId = import.Id, Line = row.Line, Reason = row.Error, Row = row.Raw ?? throw new InvalidOperationException($"Line {row.Line} was rejected after its text was dropped.") });
                     import.Rejected++;
                 }
             }
