@@ -112,7 +112,10 @@ internal sealed class ResidentBatchWriter : IDisposable
 
             for (var i = start; i < start + count; i++)
             {
-                newDates.AddRange(rows[i].Row.Dates.Select(d => (ids[i], d.Name, d.Value)));
+                foreach (var (name, value) in rows[i].Row.Dates)
+                {
+                    newDates.Add((ids[i], name, value));
+                }
             }
         }
 

@@ -87,7 +87,9 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
     {
         try
         {
-            var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Keyed by the value alone (no "phone …" text per row), one dictionary per kind of key.
+            var firstLineOfPhone = new Dictionary<string, int>(StringComparer.Ordinal);
+            var firstLineOfExternalId = new Dictionary<string, int>(StringComparer.Ordinal);
             var chunk = new List<ImportRow>(ChunkSize);
             var seen = 0;
             while (await csv.ReadAsync(cancellationToken))
@@ -101,10 +103,10 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
                 if (row.Error is null)
                 {
                     // A second row for the same person in one file would silently overwrite the first: reject it instead.
-                    var key = row.ExternalId is null ? "phone " + row.Phone : "external id " + row.ExternalId;
+                    var (firstLineOf, kind, key) = row.ExternalId is null ? (firstLineOfPhone, "phone", row.Phone) : (firstLineOfExternalId, "external id", row.ExternalId);
                     if (!firstLineOf.TryAdd(key, row.Line))
                     {
-                        row.Error = $"duplicate of line {firstLineOf[key]} (same {key})";
+                        row.Error = $"duplicate of line {firstLineOf[key]} (same {kind} {key})";
                         row.Raw ??= ImportRowReader.RawText(csv);
                     }
                 }
