@@ -24,54 +24,30 @@ Directory.CreateDirectory(folder);
 var csv = ArchiveCsv.Generate(rows);
 Console.WriteLine($"Archive: {rows:N0} rows, {csv.Length / 1024.0 / 1024.0:F1} MB of CSV, folder {folder}");
 
-// 1. The real import: accept (header check, row count, file stored) and the job, on a migrated archive.
-var options = provider == DatabaseProvider.PostgreSql
-    ? await PostgresCluster.CreateDatabaseAsync()
-    : new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "archive.db")}" };
+// 1. The real import: accept (header check, row count, file stored) and the job, on a migrated archive. The import code
+// first runs once on a small file and a throwaway archive, as the queries below are timed after a warm-up: a server
+// imports with its code already compiled (and the floor below runs after the import, with CsvHelper already compiled).
+var warmUp = Stopwatch.StartNew();
+var warmUpOptions = await ArchiveAsync(Path.Combine(folder, "warm-up.db"));
+await ImportAsync(warmUpOptions, ArchiveCsv.Generate(2_000));
+warmUp.Stop();
+var options = await ArchiveAsync(Path.Combine(folder, "archive.db"));
 Console.WriteLine($"Database: {options.Provider}");
-ResidentsDbContext Context()
-{
-    var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
-    OutreachDatabase.Configure(builder, options, "residents");
-    return new ResidentsDbContext(builder.Options);
-}
-
-await using (var db = Context())
-{
-    if (db.Database.IsSqlite())
-    {
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-    }
-
-    await db.Database.MigrateAsync();
-    var street = new Street { Name = "迎丰街道", Communities = [new Community { Name = "新河社区" }, new Community { Name = "湖滨社区" }] };
-    db.Streets.Add(street);
-    await db.SaveChangesAsync();
-}
+ResidentsDbContext Context() => ContextOn(options);
 
 GC.Collect();
 var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var allocated = GC.GetTotalAllocatedBytes();
 var pause = GC.GetTotalPauseDuration();
+int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var import = Stopwatch.StartNew();
-int importId;
-await using (var db = Context())
-{
-    importId = (await new ResidentImporter(db, new UnrestrictedScopeAccessor(), TimeProvider.System).AcceptAsync(csv, "bench.csv", "bench", CancellationToken.None)).Id;
-}
-
-var accepted = import.Elapsed;
-
-await using (var db = Context())
-{
-    await new ResidentImportJob(db, new PhoneNumberParser("CN"), TimeProvider.System, NullLogger<ResidentImportJob>.Instance).RunAsync(importId, CancellationToken.None);
-}
-
+var (importId, accepted) = await ImportAsync(options, csv);
 import.Stop();
 var importCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 var importAllocated = GC.GetTotalAllocatedBytes() - allocated;
 var importPause = GC.GetTotalPauseDuration() - pause;
+collections = [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]];
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 await using (var db = Context())
 {
@@ -87,7 +63,7 @@ using (var reader = ImportCsv.Open(csv, out _))
     var rowReader = new ImportRowReader(ImportColumns.Map(reader.Headers), new PhoneNumberParser("CN"), new Dictionary<string, int> { ["新河"] = 1, ["湖滨"] = 2 });
     while (await reader.ReadAsync())
     {
-        _ = rowReader.Read(reader);
+        _ = rowReader.Read(reader, scoped: false);
     }
 }
 
@@ -164,7 +140,8 @@ Console.WriteLine("| Measure | Result | Floor (same run) | Goal |");
 Console.WriteLine("|---|---|---|---|");
 Console.WriteLine($"| Import of {rows:N0} rows (accept + job) | {import.Elapsed.TotalSeconds:F1} s | {floor.Elapsed.TotalSeconds:F1} s bulk insert, no validation ({import.Elapsed / floor.Elapsed:F1}×) | ≤ 3× floor, ≤ 20 s |");
 Console.WriteLine($"| CPU time of the import (all threads) | {importCpu.TotalSeconds:F1} s | {floorCpu.TotalSeconds:F1} s ({importCpu / floorCpu:F1}×) | |");
-Console.WriteLine($"| Allocated during the import, GC pauses | {importAllocated / 1024 / 1024} MB, {importPause.TotalSeconds:F1} s | | |");
+Console.WriteLine($"| Allocated during the import, GC pauses | {importAllocated / 1024 / 1024} MB, {importPause.TotalSeconds:F1} s ({collections[0]} collections, {collections[1]} of gen 1, {collections[2]} of gen 2) | | |");
+Console.WriteLine($"| Warm-up before it: the first import in the process, 2,000 rows on a throwaway archive (code compiled) | {warmUp.Elapsed.TotalSeconds:F1} s | | |");
 Console.WriteLine($"| of which accepting the upload (header check, row count, file stored) | {accepted.TotalSeconds:F1} s | | |");
 Console.WriteLine($"| of which reading and checking rows | {checks.Elapsed.TotalSeconds:F1} s, {checksAllocated / 1024 / 1024} MB allocated | | |");
 Console.WriteLine($"| Peak working set during import | {peak / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before) | | ≤ 500 MB |");
@@ -178,6 +155,50 @@ if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
 
 SqliteConnection.ClearAllPools();
 return count == rawCount ? 0 : 1;
+
+// A migrated archive with one street of two communities: a SQLite file in the bench's folder, or a fresh PostgreSQL database.
+async Task<DatabaseOptions> ArchiveAsync(string sqliteFile)
+{
+    var archive = provider == DatabaseProvider.PostgreSql
+        ? await PostgresCluster.CreateDatabaseAsync()
+        : new DatabaseOptions { ConnectionString = $"Data Source={sqliteFile}" };
+    await using var db = ContextOn(archive);
+    if (db.Database.IsSqlite())
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    await db.Database.MigrateAsync();
+    db.Streets.Add(new Street { Name = "迎丰街道", Communities = [new Community { Name = "新河社区" }, new Community { Name = "湖滨社区" }] });
+    await db.SaveChangesAsync();
+    return archive;
+}
+
+static ResidentsDbContext ContextOn(DatabaseOptions archive)
+{
+    var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+    OutreachDatabase.Configure(builder, archive, "residents");
+    return new ResidentsDbContext(builder.Options);
+}
+
+// Accepts the file and runs the import job on it, as the API and Hangfire do; returns the import and the time accepting took.
+static async Task<(int Id, TimeSpan Accepted)> ImportAsync(DatabaseOptions archive, byte[] file)
+{
+    var watch = Stopwatch.StartNew();
+    int id;
+    await using (var db = ContextOn(archive))
+    {
+        id = (await new ResidentImporter(db, new UnrestrictedScopeAccessor(), TimeProvider.System).AcceptAsync(file, "bench.csv", "bench", CancellationToken.None)).Id;
+    }
+
+    var accepted = watch.Elapsed;
+    await using (var db = ContextOn(archive))
+    {
+        await new ResidentImportJob(db, new PhoneNumberParser("CN"), TimeProvider.System, NullLogger<ResidentImportJob>.Instance).RunAsync(id, CancellationToken.None);
+    }
+
+    return (id, accepted);
+}
 
 static async Task<List<double>> TimeAsync(Func<Task> action)
 {

@@ -12,8 +12,8 @@ internal sealed class ImportRow
 
     public string? Error { get; set; }
 
-    /// <summary>The row as it was in the file, for rejected.csv.</summary>
-    public required string Raw { get; init; }
+    /// <summary>The row as it was in the file, for rejected.csv; kept only for a row that is or may yet be rejected.</summary>
+    public string? Raw { get; set; }
 
     public string Name { get; set; } = string.Empty;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,10 +13,10 @@ namespace Outreach.Residents.Import;
 /// <summary>
 /// Writes import rows with prepared SQL inside the caller's transaction, without change tracking; updates go one
 /// row at a time. Table and column names and value conversions come from the EF model, so the SQL follows the
-/// migrations. PostgreSQL gets multi-row INSERT … RETURNING statements. SQLite gets single-row statements with ids
-/// assigned here: Microsoft.Data.Sqlite binds parameters by name (slow with many per statement) and RETURNING costs
-/// about 4× a plain insert there, while the transaction (BEGIN IMMEDIATE) holds the only write lock, so ids after
-/// the current maximum are safe.
+/// migrations. PostgreSQL gets multi-row INSERT … RETURNING statements. SQLite gets single-row statements
+/// (<see cref="SqliteImportStatement{T}"/>) with ids assigned here: RETURNING costs about 4× a plain insert there, and
+/// multi-row statements were no faster, while the transaction (BEGIN IMMEDIATE) holds the only write lock, so ids
+/// after the current maximum are safe.
 /// </summary>
 internal sealed class ResidentBatchWriter : IDisposable
 {
@@ -33,9 +34,9 @@ internal sealed class ResidentBatchWriter : IDisposable
     private readonly ISqlGenerationHelper sql;
     private readonly IEntityType residents;
     private readonly IEntityType dates;
-    private readonly Dictionary<int, Statement> inserts = [];
-    private readonly Dictionary<int, Statement> dateUpserts = [];
-    private readonly Statement update;
+    private readonly Dictionary<int, ImportStatement<RowValues>> inserts = [];
+    private readonly Dictionary<int, ImportStatement<(int ResidentId, string Name, DateOnly Value)>> dateUpserts = [];
+    private readonly ImportStatement<RowValues> update;
     private readonly int rowsPerStatement;
     private readonly bool assignsIds;
     private int lastId = -1;
@@ -67,7 +68,7 @@ internal sealed class ResidentBatchWriter : IDisposable
         var updated = UpdatedProperties(columns);
         update = Prepare(
             $"UPDATE {Table(residents)} SET {string.Join(", ", updated.Select(Assignment))} WHERE {Column(residents, nameof(Resident.Id))} = @{nameof(Resident.Id)}",
-            residents, [[.. updated.Append(nameof(Resident.Id))]], (_, property) => "@" + property);
+            1, Bindings(residents, [.. updated, nameof(Resident.Id)], Updated), (_, column) => "@" + (column < updated.Count ? updated[column] : nameof(Resident.Id)));
     }
 
     /// <summary>Prepares the statements for a file with the given columns, on the context's open connection and transaction.</summary>
@@ -87,36 +88,34 @@ internal sealed class ResidentBatchWriter : IDisposable
         {
             var count = Math.Min(rowsPerStatement, rows.Count - start);
             var statement = Insert(count);
-            var positions = new Dictionary<(string?, string), int>(count);
+            var positions = assignsIds ? null : new Dictionary<(string?, string), int>(count);
             for (var i = 0; i < count; i++)
             {
                 var (row, communityId) = rows[start + i];
-                positions[(row.ExternalId, row.Phone)] = start + i;
-                var id = assignsIds ? ids[start + i] = ++lastId : 0;
-                statement.Bind(i, property => property switch
+                if (positions is not null)
                 {
-                    nameof(Resident.Id) => id,
-                    nameof(Resident.Language) => row.Language ?? "zh-CN",
-                    nameof(Resident.PreferredChannel) => row.Channel ?? ContactChannel.Sms,
-                    nameof(Resident.CommunityId) => communityId,
-                    nameof(Resident.Tags) => row.Tags ?? [],
-                    nameof(Resident.CreatedAt) or nameof(Resident.UpdatedAt) => now,
-                    _ => Value(row, property),
-                });
+                    positions[(row.ExternalId, row.Phone)] = start + i;
+                }
+
+                var id = assignsIds ? ids[start + i] = ++lastId : 0;
+                statement.Bind(i, new RowValues(row, id, communityId, now));
             }
 
             if (assignsIds)
             {
-                await statement.Command.ExecuteNonQueryAsync(cancellationToken);
+                await statement.ExecuteAsync(cancellationToken);
             }
             else
             {
-                await ReadIdsAsync(statement, positions, ids, cancellationToken);
+                await ReadIdsAsync((CommandImportStatement<RowValues>)statement, positions!, ids, cancellationToken);
             }
 
             for (var i = start; i < start + count; i++)
             {
-                newDates.AddRange(rows[i].Row.Dates.Select(d => (ids[i], d.Name, d.Value)));
+                foreach (var (name, value) in rows[i].Row.Dates)
+                {
+                    newDates.Add((ids[i], name, value));
+                }
             }
         }
 
@@ -125,7 +124,7 @@ internal sealed class ResidentBatchWriter : IDisposable
     }
 
     /// <summary>RETURNING gives no order guarantee: ids are matched back by (external id, phone), unique within a file.</summary>
-    private static async Task ReadIdsAsync(Statement statement, Dictionary<(string?, string), int> positions, int[] ids, CancellationToken cancellationToken)
+    private static async Task ReadIdsAsync(CommandImportStatement<RowValues> statement, Dictionary<(string?, string), int> positions, int[] ids, CancellationToken cancellationToken)
     {
         await using (var reader = await statement.Command.ExecuteReaderAsync(cancellationToken))
             {
@@ -150,14 +149,8 @@ internal sealed class ResidentBatchWriter : IDisposable
 
     public async Task UpdateAsync(int id, ImportRow row, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        update.Bind(0, property => property switch
-        {
-            nameof(Resident.Id) => id,
-            nameof(Resident.UpdatedAt) => now,
-            nameof(Resident.Tags) => row.Tags ?? [],
-            _ => Value(row, property),
-        });
-        await update.Command.ExecuteNonQueryAsync(cancellationToken);
+        update.Bind(0, new RowValues(row, id, null, now));
+        await update.ExecuteAsync(cancellationToken);
         await UpsertDatesAsync([.. row.Dates.Select(d => (id, d.Name, d.Value))], cancellationToken);
     }
 
@@ -169,20 +162,14 @@ internal sealed class ResidentBatchWriter : IDisposable
             var statement = UpsertDates(count);
             for (var i = 0; i < count; i++)
             {
-                var (residentId, name, value) = values[start + i];
-                statement.Bind(i, property => property switch
-                {
-                    nameof(ResidentDate.ResidentId) => residentId,
-                    nameof(ResidentDate.Name) => name,
-                    _ => value,
-                });
+                statement.Bind(i, values[start + i]);
             }
 
-            await statement.Command.ExecuteNonQueryAsync(cancellationToken);
+            await statement.ExecuteAsync(cancellationToken);
         }
     }
 
-    private Statement Insert(int rows)
+    private ImportStatement<RowValues> Insert(int rows)
     {
         if (!inserts.TryGetValue(rows, out var statement))
         {
@@ -192,14 +179,14 @@ internal sealed class ResidentBatchWriter : IDisposable
             statement = Prepare(
                 $"INSERT INTO {Table(residents)} ({string.Join(", ", columns.Select(p => Column(residents, p)))}) VALUES " +
                 string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", columns.Select((_, c) => $"@p{r}_{c}"))})")) + returning,
-                residents, Enumerable.Repeat(columns, rows).ToArray(), (row, property) => $"@p{row}_{Array.IndexOf(columns, property)}");
+                rows, Bindings(residents, columns, Inserted), (row, column) => $"@p{row}_{column}");
             inserts[rows] = statement;
         }
 
         return statement;
     }
 
-    private Statement UpsertDates(int rows)
+    private ImportStatement<(int ResidentId, string Name, DateOnly Value)> UpsertDates(int rows)
     {
         if (!dateUpserts.TryGetValue(rows, out var statement))
         {
@@ -208,33 +195,46 @@ internal sealed class ResidentBatchWriter : IDisposable
                 string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@d{r}_0, @d{r}_1, @d{r}_2)")) +
                 $" ON CONFLICT ({Column(dates, nameof(ResidentDate.ResidentId))}, {Column(dates, nameof(ResidentDate.Name))}) " +
                 $"DO UPDATE SET {Column(dates, nameof(ResidentDate.Value))} = excluded.{Column(dates, nameof(ResidentDate.Value))}",
-                dates, Enumerable.Repeat(DateProperties, rows).ToArray(), (row, property) => $"@d{row}_{Array.IndexOf(DateProperties, property)}");
+                rows,
+                Bindings<(int ResidentId, string Name, DateOnly Value)>(dates, DateProperties, property => property switch
+                {
+                    nameof(ResidentDate.ResidentId) => d => d.ResidentId,
+                    nameof(ResidentDate.Name) => d => d.Name,
+                    _ => d => d.Value,
+                }),
+                (row, column) => $"@d{row}_{column}");
             dateUpserts[rows] = statement;
         }
 
         return statement;
     }
 
-    private Statement Prepare(string text, IEntityType type, string[][] rows, Func<int, string, string> parameterName)
+    /// <summary>SQLite statements bypass Microsoft.Data.Sqlite's commands (see <see cref="SqliteImportStatement{T}"/>).</summary>
+    private ImportStatement<T> Prepare<T>(string text, int rows, ImportStatementColumn<T>[] columns, Func<int, int, string> parameterName)
     {
+        var names = Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, c) => parameterName(r, c))).ToArray();
+        if (connection is SqliteConnection sqlite)
+        {
+            return new SqliteImportStatement<T>(sqlite, text, columns, names);
+        }
+
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = text;
-        var bindings = new Binding[rows.Length][];
-        for (var r = 0; r < rows.Length; r++)
+        foreach (var name in names)
         {
-            bindings[r] = new Binding[rows[r].Length];
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = parameterName(r, rows[r][c]);
-                command.Parameters.Add(parameter);
-                bindings[r][c] = new Binding(parameter, rows[r][c], type.FindProperty(rows[r][c])!.GetTypeMapping().Converter?.ConvertToProvider);
-            }
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
 
-        return new Statement(command, bindings);
+        return new CommandImportStatement<T>(command, columns);
     }
+
+    /// <summary>The columns of a statement: how each value is read from the source and the model's value converter
+    /// (enum as text, tags as "|a|b|", instants as ticks on SQLite).</summary>
+    private static ImportStatementColumn<T>[] Bindings<T>(IEntityType type, IEnumerable<string> properties, Func<string, Func<T, object?>> valueOf)
+        => [.. properties.Select(p => new ImportStatementColumn<T>(valueOf(p), type.FindProperty(p)!.GetTypeMapping().Converter?.ConvertToProvider))];
 
     private string Table(IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
 
@@ -267,46 +267,46 @@ internal sealed class ResidentBatchWriter : IDisposable
         return properties;
     }
 
-    private static object? Value(ImportRow row, string property) => property switch
+    /// <summary>What a new resident is written with: defaults where the file has no value.</summary>
+    private static Func<RowValues, object?> Inserted(string property) => property switch
     {
-        nameof(Resident.ExternalId) => row.ExternalId,
-        nameof(Resident.Name) => row.Name,
-        nameof(Resident.Phone) => row.Phone,
-        nameof(Resident.SecondPhone) => row.SecondPhone,
-        nameof(Resident.Language) => row.Language,
-        nameof(Resident.PreferredChannel) => row.Channel,
-        nameof(Resident.CommunityId) => row.CommunityId,
-        nameof(Resident.Grid) => row.Grid,
-        nameof(Resident.Building) => row.Building,
-        nameof(Resident.Unit) => row.Unit,
-        nameof(Resident.Household) => row.Household,
-        nameof(Resident.BirthDate) => row.BirthDate,
-        nameof(Resident.Gender) => row.Gender,
+        nameof(Resident.Language) => v => v.Row.Language ?? "zh-CN",
+        nameof(Resident.PreferredChannel) => v => v.Row.Channel ?? ContactChannel.Sms,
+        nameof(Resident.CommunityId) => v => v.CommunityId,
+        _ => Updated(property),
+    };
+
+    /// <summary>What an existing resident is updated with: null where the file has no value.</summary>
+    private static Func<RowValues, object?> Updated(string property) => property switch
+    {
+        nameof(Resident.Id) => v => v.Id,
+        nameof(Resident.CreatedAt) or nameof(Resident.UpdatedAt) => v => v.Now,
+        nameof(Resident.Tags) => v => v.Row.Tags ?? [],
+        nameof(Resident.ExternalId) => v => v.Row.ExternalId,
+        nameof(Resident.Name) => v => v.Row.Name,
+        nameof(Resident.Phone) => v => v.Row.Phone,
+        nameof(Resident.SecondPhone) => v => v.Row.SecondPhone,
+        nameof(Resident.Language) => v => v.Row.Language,
+        nameof(Resident.PreferredChannel) => v => v.Row.Channel,
+        nameof(Resident.CommunityId) => v => v.Row.CommunityId,
+        nameof(Resident.Grid) => v => v.Row.Grid,
+        nameof(Resident.Building) => v => v.Row.Building,
+        nameof(Resident.Unit) => v => v.Row.Unit,
+        nameof(Resident.Household) => v => v.Row.Household,
+        nameof(Resident.BirthDate) => v => v.Row.BirthDate,
+        nameof(Resident.Gender) => v => v.Row.Gender,
         _ => throw new InvalidOperationException($"The import does not write {property}."),
     };
 
     public void Dispose()
     {
-        update.Command.Dispose();
-        foreach (var statement in inserts.Values.Concat(dateUpserts.Values))
+        update.Dispose();
+        foreach (var statement in inserts.Values.Concat<IDisposable>(dateUpserts.Values))
         {
-            statement.Command.Dispose();
+            statement.Dispose();
         }
     }
 
-    /// <summary>One parameter, the property it holds and the model's value converter (enum as text, tags as "|a|b|", instants as ticks on SQLite).</summary>
-    private readonly record struct Binding(DbParameter Parameter, string Property, Func<object?, object?>? ToProvider);
-
-    /// <summary>A prepared command and the bindings of each row it writes.</summary>
-    private sealed record Statement(DbCommand Command, Binding[][] Rows)
-    {
-        public void Bind(int row, Func<string, object?> valueOf)
-        {
-            foreach (var (parameter, property, toProvider) in Rows[row])
-            {
-                var value = valueOf(property);
-                parameter.Value = (value is null ? null : toProvider is null ? value : toProvider(value)) ?? DBNull.Value;
-            }
-        }
-    }
+    /// <summary>One row to write: the checked row, the resident's id and community, and the time of the write.</summary>
+    private readonly record struct RowValues(ImportRow Row, int Id, int? CommunityId, DateTimeOffset Now);
 }

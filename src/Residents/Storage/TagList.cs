@@ -7,8 +7,28 @@ public static class TagList
 
     public static string Encode(IEnumerable<string> tags)
     {
-        var normalised = tags.Select(Normalise).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return normalised.Count == 0 ? string.Empty : Delimiter + string.Join(Delimiter, normalised) + Delimiter;
+        var normalised = Normalise(tags);
+        return normalised.Count == 0 ? string.Empty : $"{Delimiter}{string.Join(Delimiter, normalised)}{Delimiter}";
+    }
+
+    /// <summary>
+    /// Each tag normalised, empty ones dropped, each kept once in its first place. A resident has a few tags, so a
+    /// list search beats building a set (this runs twice for every imported row).
+    /// </summary>
+    public static List<string> Normalise(IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var normalised = new List<string>();
+        foreach (var tag in tags)
+        {
+            var text = Normalise(tag);
+            if (text.Length > 0 && !normalised.Contains(text))
+            {
+                normalised.Add(text);
+            }
+        }
+
+        return normalised;
     }
 
     public static List<string> Decode(string? stored)

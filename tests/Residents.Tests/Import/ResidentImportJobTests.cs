@@ -103,7 +103,8 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
                 (8, "community is empty; a new resident needs one"),
             ],
             rejections.Select(r => (r.Line, r.Reason)));
-        Assert.Equal("Short,1380013,新河,,", rejections[0].Row);
+        // Every rejected row keeps its text, whether the reading thread or the writing one rejected it.
+        Assert.Equal(["Short,1380013,新河,,", "Nocommunity,13800138005,,,"], [rejections[0].Row, rejections[5].Row]);
     }
 
     [Fact]
@@ -118,8 +119,8 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
             """));
         Assert.Equal((2, 2), (import.Created, import.Rejected));
         Assert.Equal(
-            [(3, "duplicate of line 2 (same phone +8613800138000)"), (5, "duplicate of line 4 (same external id E1)")],
-            (await RejectionsAsync(import.Id)).Select(r => (r.Line, r.Reason)));
+            [(3, "duplicate of line 2 (same phone +8613800138000)", "A again,138-0013-8000,新河,"), (5, "duplicate of line 4 (same external id E1)", "B again,13800138002,新河,E1")],
+            (await RejectionsAsync(import.Id)).Select(r => (r.Line, r.Reason, r.Row)));
     }
 
     [Fact]
@@ -180,6 +181,51 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
         await archive.ImportAsync(Utf8("name,phone,language,channel\nA,13800138000,,\n"));
         var r = Assert.Single(await ResidentsAsync());
         Assert.Equal(("1", "en", ContactChannel.Voice), (r.Grid, r.Language, r.PreferredChannel));
+    }
+
+    [Fact]
+    public async Task Each_row_of_a_batch_is_written_with_its_own_values_not_the_previous_rows()
+    {
+        // Consecutive rows alternate between a value, the same value, an empty cell and another value, for new
+        // residents and then for updates of them: a statement reused for the next row must not keep a stale value.
+        const string Header = "name,phone,second phone,community,grid,birth date,language,channel,tags,checkup_due,external id\n";
+        string[] rows =
+        [
+            "A,13800138000,13900139000,新河,1,1950-03-01,en,voice,elderly,2026-12-01,E1",
+            "B,13800138001,13900139000,新河,1,1950-03-01,en,voice,elderly,2026-12-01,E2",
+            "C,13800138002,,湖滨,,,,,,,",
+            "D,13800138003,13900139003,新河,4,1960-01-02,zh-CN,sms,disabled,2026-11-02,E4",
+        ];
+        await archive.ImportAsync(Utf8(Header + string.Join("\n", rows) + "\n"));
+        static string Stored(Resident r) => string.Join(
+            ' ', r.Name, r.SecondPhone, r.Community!.Name, r.Grid, r.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Language, r.PreferredChannel,
+            string.Join('|', r.Tags), string.Join('|', r.Dates.Select(d => d.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), r.ExternalId);
+        Assert.Equal(
+            [
+                "A +8613900139000 新河社区 1 1950-03-01 en Voice elderly 2026-12-01 E1",
+                "B +8613900139000 新河社区 1 1950-03-01 en Voice elderly 2026-12-01 E2",
+                "C  湖滨社区   zh-CN Sms   ",
+                "D +8613900139003 新河社区 4 1960-01-02 zh-CN Sms disabled 2026-11-02 E4",
+            ],
+            (await ResidentsAsync()).Select(Stored).ToList());
+
+        // Updates of the same residents, again differing from or equal to the row before: emptied, changed, copied.
+        var updated = await archive.ImportAsync(Utf8(Header + """
+            A,13800138000,,新河,,,,,,,E1
+            B,13800138001,13900139009,湖滨,9,1970-05-05,zh-CN,sms,disabled,2026-10-10,E2
+            C,13800138002,13900139000,新河,1,1950-03-01,en,voice,elderly,2026-12-01,
+            D,13800138003,13900139000,新河,1,1950-03-01,en,voice,elderly,2026-12-01,E4
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        Assert.Equal((0, 4, 0), (updated.Created, updated.Updated, updated.Rejected));
+        Assert.Equal(
+            [
+                "A  新河社区   en Voice  2026-12-01 E1",
+                "B +8613900139009 湖滨社区 9 1970-05-05 zh-CN Sms disabled 2026-10-10 E2",
+                "C +8613900139000 新河社区 1 1950-03-01 en Voice elderly 2026-12-01 ",
+                "D +8613900139000 新河社区 1 1950-03-01 en Voice elderly 2026-12-01 E4",
+            ],
+            (await ResidentsAsync()).Select(Stored).ToList());
     }
 
     [Fact]
