@@ -22,10 +22,11 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
         switch (turn.Next)
         {
             case VoiceNext.Gather:
-                response.Append(ListenAfter(turn.Say, language, voice, reference));
+                var action = urls.VoiceGather(reference);
+                response.Append(ListenAfter(turn.Say, language, voice, action));
                 if (!string.IsNullOrWhiteSpace(turn.Reprompt))
                 {
-                    response.Append(ListenAfter(turn.Reprompt, language, voice, reference));
+                    response.Append(ListenAfter(turn.Reprompt, language, voice, action));
                 }
 
                 SayIfAny(response, turn.Goodbye, language, voice);
@@ -74,30 +75,32 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
     }
 
     /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>
-    internal static string SayLanguage(string language) => language.ToUpperInvariant() switch
-    {
-        "EN" => "en-US",
-        "ZH" or "ZH-HANS" or "CMN" => "zh-CN",
-        _ => language,
-    };
+    internal static string SayLanguage(string language) =>
+        language.Equals("en", StringComparison.OrdinalIgnoreCase) ? "en-US"
+        : language.Equals("zh", StringComparison.OrdinalIgnoreCase)
+            || language.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase)
+            || language.Equals("cmn", StringComparison.OrdinalIgnoreCase) ? "zh-CN"
+        : language;
 
-    private string? VoiceFor(string language)
+    /// <summary>The configured voice of the language or of its primary subtag; null (Twilio's default voice) when none.</summary>
+    private Say.VoiceEnum? VoiceFor(string language)
     {
         var voices = options.CurrentValue.Voices;
-        if (voices.TryGetValue(language, out var voice))
+        var dash = language.IndexOf('-', StringComparison.Ordinal);
+        if (voices.TryGetValue(language, out var voice) || (dash > 0 && voices.TryGetValue(language[..dash], out voice)))
         {
             return voice;
         }
 
-        var primary = language.Split('-')[0];
-        return voices.TryGetValue(primary, out voice) ? voice : null;
+        // Null itself, not a VoiceEnum of null: the SDK would write that as voice="" (or fail).
+        return null;
     }
 
-    private Gather ListenAfter(string text, string language, string? voice, string? reference)
+    private static Gather ListenAfter(string text, string language, Say.VoiceEnum? voice, Uri action)
     {
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: urls.VoiceGather(reference),
+            action: action,
             method: Twilio.Http.HttpMethod.Post,
             timeout: GatherTimeoutSeconds,
             speechTimeout: "auto",
@@ -112,7 +115,7 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
         return gather;
     }
 
-    private static void SayIfAny(VoiceResponse response, string? text, string language, string? voice)
+    private static void SayIfAny(VoiceResponse response, string? text, string language, Say.VoiceEnum? voice)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml.Linq;
 
@@ -11,6 +12,9 @@ namespace Outreach.Telephony.Voice;
 internal static class TwimlText
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+
+    private static readonly SearchValues<char> EscapedInText = SearchValues.Create("&<>\r\n");
+    private static readonly SearchValues<char> EscapedInAttribute = SearchValues.Create("&<>\"\n\r\t");
 
     [ThreadStatic]
     private static StringBuilder? buffer;
@@ -30,13 +34,14 @@ internal static class TwimlText
         return result;
     }
 
+    // The linked lists are walked directly: Attributes() and Nodes() would allocate an iterator per element.
     private static void Write(XElement element, StringBuilder text)
     {
         text.Append('<').Append(element.Name.LocalName);
-        foreach (var attribute in element.Attributes())
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
             text.Append(' ').Append(attribute.Name.LocalName).Append("=\"");
-            Escape(attribute.Value, text, attribute: true);
+            Escape(attribute.Value, text, EscapedInAttribute);
             text.Append('"');
         }
 
@@ -47,7 +52,7 @@ internal static class TwimlText
         }
 
         text.Append('>');
-        foreach (var node in element.Nodes())
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
         {
             switch (node)
             {
@@ -55,7 +60,7 @@ internal static class TwimlText
                     Write(child, text);
                     break;
                 case XText content:
-                    Escape(content.Value, text, attribute: false);
+                    Escape(content.Value, text, EscapedInText);
                     break;
             }
         }
@@ -63,20 +68,31 @@ internal static class TwimlText
         text.Append("</").Append(element.Name.LocalName).Append('>');
     }
 
-    private static void Escape(string value, StringBuilder text, bool attribute)
+    /// <summary>
+    /// Escapes as the SDK's XmlWriter does (its default settings): in attributes, line breaks and tabs become character
+    /// references; in text, each line break (\r\n, \r or \n) becomes the platform's new line.
+    /// </summary>
+    private static void Escape(string value, StringBuilder text, SearchValues<char> escaped)
     {
-        foreach (var c in value)
+        var attribute = escaped == EscapedInAttribute;
+        var rest = value.AsSpan();
+        for (var next = rest.IndexOfAny(escaped); next >= 0; next = rest.IndexOfAny(escaped))
         {
-            _ = c switch
+            var c = rest[next];
+            text.Append(rest[..next]).Append(c switch
             {
-                '&' => text.Append("&amp;"),
-                '<' => text.Append("&lt;"),
-                '>' => text.Append("&gt;"),
-                '"' when attribute => text.Append("&quot;"),
-                '\n' when attribute => text.Append("&#xA;"),
-                '\r' => text.Append("&#xD;"),
-                _ => text.Append(c),
-            };
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\t' => "&#x9;",
+                '\n' => attribute ? "&#xA;" : Environment.NewLine,
+                _ => attribute ? "&#xD;" : Environment.NewLine,
+            });
+            var crlf = !attribute && c == '\r' && next + 1 < rest.Length && rest[next + 1] == '\n';
+            rest = rest[(next + (crlf ? 2 : 1))..];
         }
+
+        text.Append(rest);
     }
 }
