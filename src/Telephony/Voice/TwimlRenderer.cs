@@ -13,7 +13,15 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
 {
     private const int GatherTimeoutSeconds = 5;
 
-    public string Render(VoiceTurn turn, string? reference)
+    public string Render(VoiceTurn turn, string? reference) => TwimlText.Of(Document(turn, reference));
+
+    /// <summary>
+    /// Hands the call to ConversationRelay: <paramref name="turn"/>'s text is the welcome greeting, the resident may
+    /// speak or press keys at any time (and interrupt), and the &lt;Connect&gt; action decides what follows the session.
+    /// </summary>
+    public string RenderRelay(VoiceTurn turn, string callSid, string? reference) => TwimlText.Of(RelayDocument(turn, callSid, reference));
+
+    internal VoiceResponse Document(VoiceTurn turn, string? reference)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var response = new VoiceResponse();
@@ -51,14 +59,10 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
                 throw new InvalidOperationException($"VoiceNext.{turn.Next} has no TwiML rendering.");
         }
 
-        return TwimlText.Of(response);
+        return response;
     }
 
-    /// <summary>
-    /// Hands the call to ConversationRelay: <paramref name="turn"/>'s text is the welcome greeting, the resident may
-    /// speak or press keys at any time (and interrupt), and the &lt;Connect&gt; action decides what follows the session.
-    /// </summary>
-    public string RenderRelay(VoiceTurn turn, string callSid, string? reference)
+    internal VoiceResponse RelayDocument(VoiceTurn turn, string callSid, string? reference)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var language = SayLanguage(turn.Language);
@@ -71,7 +75,7 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
             interruptible: "any");
         var connect = new Connect(action: urls.VoiceRelayAction(reference), method: Twilio.Http.HttpMethod.Post);
         connect.Append(relay);
-        return TwimlText.Of(new VoiceResponse().Append(connect));
+        return new VoiceResponse().Append(connect);
     }
 
     /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>

@@ -1,11 +1,13 @@
 using System.Xml.Linq;
+using Outreach.Telephony.Tests.Hosting;
 using Outreach.Telephony.Voice;
+using Outreach.Telephony.Webhooks;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
 
 namespace Outreach.Telephony.Tests.Voice;
 
-/// <summary>TwimlText writes the SDK's document itself; it must write what the SDK's own ToString() writes, unindented.</summary>
+/// <summary>TwimlText writes the SDK's elements itself; it must write what the SDK's own ToString() writes, unindented.</summary>
 public sealed class TwimlTextTests
 {
     public static TheoryData<string> TrickyTexts => new()
@@ -33,5 +35,31 @@ public sealed class TwimlTextTests
         response.Hangup();
 
         Assert.Equal(response.ToString(SaveOptions.DisableFormatting), TwimlText.Of(response));
+    }
+
+    public static TheoryData<string> Documents => new()
+    {
+        "gather", "dial", "hangup", "relay", "say without a message", "options", "text node", "empty messaging",
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_kind_of_document_is_written_as_the_sdk_writes_it(string kind)
+    {
+        var options = new FixedOptionsMonitor(new TwilioOptions { PublicBaseUrl = "https://outreach.example.com" });
+        var renderer = new TwimlRenderer(options, new TwilioWebhookUrls(options));
+        Twilio.TwiML.TwiML document = kind switch
+        {
+            "gather" => renderer.Document(new VoiceTurn("请按1确认", "zh-CN", VoiceNext.Gather, Reprompt: "请再说一次", Goodbye: "再见"), "d 1"),
+            "dial" => renderer.Document(new VoiceTurn("正在转接", "zh-CN", VoiceNext.Dial, DialNumber: "+8657188889999", Goodbye: "再见"), "d"),
+            "hangup" => renderer.Document(new VoiceTurn(string.Empty, "en", VoiceNext.Hangup), null),
+            "relay" => renderer.RelayDocument(new VoiceTurn("您好", "zh-CN", VoiceNext.Gather), "CA1", "d"),
+            "say without a message" => new VoiceResponse().Say(),
+            "options" => new VoiceResponse().Append(new Say("hello").SetOption("xml:lang", "en").SetOption("custom", "a&b")),
+            "text node" => new VoiceResponse().Append(new Say("a").AddText(" & b")),
+            _ => new MessagingResponse(),
+        };
+
+        Assert.Equal(document.ToString(SaveOptions.DisableFormatting), TwimlText.Of(document));
     }
 }
