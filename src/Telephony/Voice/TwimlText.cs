@@ -59,6 +59,11 @@ internal static class TwimlText
         var renamed = AttributeNamesOf(element);
         foreach (var attribute in AttributesOf(element))
         {
+            if (attribute.Name.Namespace != XNamespace.None)
+            {
+                return false;
+            }
+
             var attributeName = renamed.TryGetValue(attribute.Name.LocalName, out var mapped) ? mapped : attribute.Name.LocalName;
             text.Append(' ').Append(attributeName).Append("=\"");
             Escape(attribute.Value, text, EscapedInAttribute);
