@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -55,16 +56,31 @@ await app.StartAsync();
 
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = calls, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = new Uri(baseUrl) };
 
-await RunAsync("warm-up", 20, 20);
+// Warm up until the JIT is quiet. Tiered compilation recompiles hot methods in the background for tens of thousands of
+// requests (instrumented, then optimized); a measured phase that overlaps it measures the JIT on 2 cores, and the
+// Gather path (much code, not precompiled) far more than the floor (mostly ReadyToRun framework code).
+var warmUpRounds = 0;
+for (var compiled = long.MaxValue; compiled >= 5 && warmUpRounds < 30; warmUpRounds++)
+{
+    var compiledBefore = JitInfo.GetCompiledMethodCount();
+    await RunAsync($"warm-up {warmUpRounds + 1}", calls, 5);
+    await Task.Delay(TimeSpan.FromMilliseconds(300));
+    compiled = JitInfo.GetCompiledMethodCount() - compiledBefore;
+}
+
 timing.Take("/twilio/voice/gather");
 timing.Take("/bench/static");
 var collections = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
 var allocatedBefore = GC.GetTotalAllocatedBytes();
+var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
 var (gatherClient, staticClient) = await RunAsync("measured", calls, turns);
 var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+var jit = (Methods: JitInfo.GetCompiledMethodCount() - jitBefore.Methods, Time: JitInfo.GetCompilationTime() - jitBefore.Time);
 collections = (GC.CollectionCount(0) - collections.Gen0, GC.CollectionCount(1) - collections.Gen1, GC.CollectionCount(2) - collections.Gen2);
-var gatherServer = timing.Take("/twilio/voice/gather");
-var staticServer = timing.Take("/bench/static");
+var gatherSamples = timing.Take("/twilio/voice/gather");
+var staticSamples = timing.Take("/bench/static");
+double[] gatherServer = [.. gatherSamples.Select(s => s.Milliseconds)];
+double[] staticServer = [.. staticSamples.Select(s => s.Milliseconds)];
 
 Console.WriteLine($"Telephony Gather turn, {calls} concurrent calls x {turns} turns, loopback, {Environment.ProcessorCount} cores");
 Console.WriteLine("| endpoint | server p50 ms | server p90 ms | server p99 ms | round trip p50 ms | round trip p99 ms |");
@@ -74,6 +90,9 @@ Console.WriteLine(Row("Gather turn (signed webhook → agent → TwiML)", gather
 Console.WriteLine($"load average at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 Console.WriteLine($"p99 ratio (server, Gather / floor): {Percentile(gatherServer, 0.99) / Percentile(staticServer, 0.99):F2}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server time over 1 ms: Gather {Over(gatherServer, 1):P2}, floor {Over(staticServer, 1):P2}; garbage collections during the measured phase: gen0 {collections.Gen0}, gen1 {collections.Gen1}, gen2 {collections.Gen2}; {allocated / (2.0 * calls * turns) / 1024:F1} KB allocated per request (whole process, clients included)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server mean: Gather {gatherServer.Average() * 1000:F1} µs, floor {staticServer.Average() * 1000:F1} µs; warm-up: {warmUpRounds} rounds of {calls} x 5 turns until the JIT was quiet; JIT during the measured phase: {jit.Methods} methods, {jit.Time.TotalMilliseconds:F0} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated on the server's thread per request (median): Gather {Median(gatherSamples.Select(s => s.Allocated)) / 1024.0:F1} KB, floor {Median(staticSamples.Select(s => s.Allocated)) / 1024.0:F1} KB"));
+Console.WriteLine($"turns over 1 ms: Gather {ServerTiming.SlowTurns(gatherSamples, 1)}; floor {ServerTiming.SlowTurns(staticSamples, 1)}");
 Console.WriteLine($"sequential, one at a time: Gather turn p50 {await SequentialAsync(SignedTurnFor):F3} ms, floor p50 {await SequentialAsync(StaticFor):F3} ms");
 await MeasureSmsAsync(5000, 100);
 await app.StopAsync();
@@ -118,7 +137,7 @@ async Task<double> SequentialAsync(Func<int, HttpRequestMessage> request)
     }
 
     var path = request(0).RequestUri!.OriginalString.Split('?')[0];
-    var server = timing.Take(path);
+    double[] server = [.. timing.Take(path).Select(s => s.Milliseconds)];
     return Percentile(server, 0.5);
 }
 
@@ -173,6 +192,8 @@ static Dictionary<string, string> Form(string callSid, int turn) => new()
     ["CallStatus"] = "in-progress",
     ["Digits"] = turn % 2 == 0 ? "1" : "2",
 };
+
+static long Median(IEnumerable<long> values) => values.Order().ElementAtOrDefault(values.Count() / 2);
 
 static double Over(double[] samples, double ms) => samples.Length == 0 ? 0 : samples.Count(s => s > ms) / (double)samples.Length;
 

@@ -51,7 +51,10 @@ public static class TelephonyModule
         services.AddPooledDbContextFactory<TelephonyDbContext>((provider, options) =>
             OutreachDatabase.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, "telephony"));
         services.AddSingleton<IDatabaseMigration, DatabaseMigration<TelephonyDbContext>>();
+        services.AddSingleton<TwilioSignatureCheck>();
+        services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<WebhookIdempotency>();
+        services.AddSingleton<TwilioIdempotencyFilter>();
         services.AddHostedService<WebhookReceiptPruner>();
         services.AddSingleton<RelayCalls>();
         services.AddTransient<IStartupFilter, WebSocketsStartupFilter>();

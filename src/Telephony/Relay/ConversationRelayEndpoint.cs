@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outreach.Telephony.PhoneNumbers;
 using Outreach.Telephony.Webhooks;
-using Twilio.Security;
 
 namespace Outreach.Telephony.Relay;
 
@@ -25,13 +24,12 @@ internal static partial class ConversationRelayEndpoint
             .WithSummary("ConversationRelay WebSocket (Twilio connects here when Twilio:VoiceMode is ConversationRelay).");
 
     private static async Task<IResult> AcceptAsync(
-        HttpContext context, IOptionsMonitor<TwilioOptions> options, RelayCalls calls, [FromServices] IRelayConversation conversation, TimeProvider time, ILoggerFactory loggers)
+        HttpContext context, IOptionsMonitor<TwilioOptions> options, TwilioSignatureCheck signatures, RelayCalls calls, [FromServices] IRelayConversation conversation, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ConversationRelayEndpoint));
         var request = context.Request;
         var url = TwilioWebhookUrls.ToWebSocket(TwilioSignatureFilter.PublicUrlOf(request, options.CurrentValue.PublicBaseUrl));
-        var signature = request.Headers[TwilioSignatureFilter.SignatureHeader].ToString();
-        if (string.IsNullOrEmpty(signature) || !new RequestValidator(options.CurrentValue.AuthToken).Validate(url, new Dictionary<string, string>(), signature))
+        if (!signatures.IsValid(url, FormCollection.Empty, request.Headers[TwilioSignatureFilter.SignatureHeader].ToString()))
         {
             LogRejected(logger, url);
             return TypedResults.Problem(

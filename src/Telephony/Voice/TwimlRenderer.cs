@@ -13,7 +13,15 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
 {
     private const int GatherTimeoutSeconds = 5;
 
-    public string Render(VoiceTurn turn, string? reference)
+    public string Render(VoiceTurn turn, string? reference) => TwimlText.Of(Document(turn, reference));
+
+    /// <summary>
+    /// Hands the call to ConversationRelay: <paramref name="turn"/>'s text is the welcome greeting, the resident may
+    /// speak or press keys at any time (and interrupt), and the &lt;Connect&gt; action decides what follows the session.
+    /// </summary>
+    public string RenderRelay(VoiceTurn turn, string callSid, string? reference) => TwimlText.Of(RelayDocument(turn, callSid, reference));
+
+    internal VoiceResponse Document(VoiceTurn turn, string? reference)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var response = new VoiceResponse();
@@ -22,10 +30,11 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
         switch (turn.Next)
         {
             case VoiceNext.Gather:
-                response.Append(ListenAfter(turn.Say, language, voice, reference));
+                var action = urls.VoiceGather(reference);
+                response.Append(ListenAfter(turn.Say, language, voice, action));
                 if (!string.IsNullOrWhiteSpace(turn.Reprompt))
                 {
-                    response.Append(ListenAfter(turn.Reprompt, language, voice, reference));
+                    response.Append(ListenAfter(turn.Reprompt, language, voice, action));
                 }
 
                 SayIfAny(response, turn.Goodbye, language, voice);
@@ -50,14 +59,10 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
                 throw new InvalidOperationException($"VoiceNext.{turn.Next} has no TwiML rendering.");
         }
 
-        return TwimlText.Of(response);
+        return response;
     }
 
-    /// <summary>
-    /// Hands the call to ConversationRelay: <paramref name="turn"/>'s text is the welcome greeting, the resident may
-    /// speak or press keys at any time (and interrupt), and the &lt;Connect&gt; action decides what follows the session.
-    /// </summary>
-    public string RenderRelay(VoiceTurn turn, string callSid, string? reference)
+    internal VoiceResponse RelayDocument(VoiceTurn turn, string callSid, string? reference)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var language = SayLanguage(turn.Language);
@@ -70,34 +75,36 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
             interruptible: "any");
         var connect = new Connect(action: urls.VoiceRelayAction(reference), method: Twilio.Http.HttpMethod.Post);
         connect.Append(relay);
-        return TwimlText.Of(new VoiceResponse().Append(connect));
+        return new VoiceResponse().Append(connect);
     }
 
     /// <summary>Twilio's speech languages are region-qualified: "en" alone is not accepted.</summary>
-    internal static string SayLanguage(string language) => language.ToUpperInvariant() switch
-    {
-        "EN" => "en-US",
-        "ZH" or "ZH-HANS" or "CMN" => "zh-CN",
-        _ => language,
-    };
+    internal static string SayLanguage(string language) =>
+        language.Equals("en", StringComparison.OrdinalIgnoreCase) ? "en-US"
+        : language.Equals("zh", StringComparison.OrdinalIgnoreCase)
+            || language.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase)
+            || language.Equals("cmn", StringComparison.OrdinalIgnoreCase) ? "zh-CN"
+        : language;
 
-    private string? VoiceFor(string language)
+    /// <summary>The configured voice of the language or of its primary subtag; null (Twilio's default voice) when none.</summary>
+    private Say.VoiceEnum? VoiceFor(string language)
     {
         var voices = options.CurrentValue.Voices;
-        if (voices.TryGetValue(language, out var voice))
+        var dash = language.IndexOf('-', StringComparison.Ordinal);
+        if (voices.TryGetValue(language, out var voice) || (dash > 0 && voices.TryGetValue(language[..dash], out voice)))
         {
             return voice;
         }
 
-        var primary = language.Split('-')[0];
-        return voices.TryGetValue(primary, out voice) ? voice : null;
+        // Null itself, not a VoiceEnum of null: the SDK would write that as voice="" (or fail).
+        return null;
     }
 
-    private Gather ListenAfter(string text, string language, string? voice, string? reference)
+    private static Gather ListenAfter(string text, string language, Say.VoiceEnum? voice, Uri action)
     {
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: urls.VoiceGather(reference),
+            action: action,
             method: Twilio.Http.HttpMethod.Post,
             timeout: GatherTimeoutSeconds,
             speechTimeout: "auto",
@@ -112,7 +119,7 @@ public sealed class TwimlRenderer(IOptionsMonitor<TwilioOptions> options, Twilio
         return gather;
     }
 
-    private static void SayIfAny(VoiceResponse response, string? text, string language, string? voice)
+    private static void SayIfAny(VoiceResponse response, string? text, string language, Say.VoiceEnum? voice)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Twilio.Security;
 
 namespace Outreach.Telephony.Webhooks;
 
@@ -9,7 +8,7 @@ namespace Outreach.Telephony.Webhooks;
 /// Rejects a webhook whose X-Twilio-Signature does not match Twilio:AuthToken over the URL Twilio saw
 /// (Twilio:PublicBaseUrl + path + query, so it holds behind a reverse proxy) and the form parameters.
 /// </summary>
-internal sealed class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions> options, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
+internal sealed class TwilioSignatureFilter(TwilioSignatureCheck signatures, IOptionsMonitor<TwilioOptions> options, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
 {
     public const string SignatureHeader = "X-Twilio-Signature";
 
@@ -18,10 +17,9 @@ internal sealed class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions> optio
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
-        var signature = request.Headers[SignatureHeader].ToString();
         var url = PublicUrlOf(request, options.CurrentValue.PublicBaseUrl);
-        var parameters = await FormParametersAsync(request, context.HttpContext.RequestAborted);
-        if (string.IsNullOrEmpty(signature) || !new RequestValidator(options.CurrentValue.AuthToken).Validate(url, parameters, signature))
+        var form = request.HasFormContentType ? await request.ReadFormAsync(context.HttpContext.RequestAborted) : FormCollection.Empty;
+        if (!signatures.IsValid(url, form, request.Headers[SignatureHeader].ToString()))
         {
             logger.LogWarning("Rejected a webhook to {Path} with a missing or wrong {Header}", request.Path, SignatureHeader);
             return TypedResults.Problem(
@@ -35,15 +33,4 @@ internal sealed class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions> optio
 
     internal static string PublicUrlOf(HttpRequest request, string publicBaseUrl) =>
         $"{publicBaseUrl.TrimEnd('/')}{request.PathBase}{request.Path}{request.QueryString}";
-
-    private static async Task<Dictionary<string, string>> FormParametersAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return [];
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
-        return form.ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outreach.Telephony.Relay;
@@ -17,11 +18,13 @@ internal static class TwilioWebhookEndpoints
 
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder endpoints)
     {
+        // One instance of each filter for all webhooks: they hold only singletons, and AddEndpointFilter<T>() would
+        // activate a new one from the request's services on every webhook.
         var twilio = endpoints.MapGroup("/twilio")
             .AllowAnonymous()
             .DisableAntiforgery()
-            .AddEndpointFilter<TwilioSignatureFilter>()
-            .AddEndpointFilter<TwilioIdempotencyFilter>()
+            .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<TwilioSignatureFilter>())
+            .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<TwilioIdempotencyFilter>())
             .WithTags("Twilio webhooks");
 
         twilio.MapPost("/sms/inbound", InboundSmsAsync).WithSummary("A resident texted the community number (paste into the Twilio console).");

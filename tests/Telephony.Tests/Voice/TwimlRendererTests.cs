@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Microsoft.Extensions.Options;
+using Outreach.Telephony.Tests.Hosting;
 using Outreach.Telephony.Voice;
 using Outreach.Telephony.Webhooks;
 
@@ -11,7 +11,7 @@ public sealed class TwimlRendererTests
 
     public TwimlRendererTests()
     {
-        var options = new OptionsMonitor(new TwilioOptions { PublicBaseUrl = "https://outreach.example.com" });
+        var options = new FixedOptionsMonitor(new TwilioOptions { PublicBaseUrl = "https://outreach.example.com" });
         renderer = new TwimlRenderer(options, new TwilioWebhookUrls(options));
     }
 
@@ -47,6 +47,38 @@ public sealed class TwimlRendererTests
     }
 
     [Fact]
+    public void Language_without_a_configured_voice_uses_twilios_default_voice()
+    {
+        var twiml = XElement.Parse(renderer.Render(new VoiceTurn("Bonjour", "fr-FR", VoiceNext.Gather, Goodbye: "Au revoir"), null));
+
+        var say = twiml.Element("Gather")!.Element("Say")!;
+        Assert.Equal("fr-FR", say.Attribute("language")?.Value);
+        Assert.Null(say.Attribute("voice"));
+        Assert.Null(twiml.Element("Say")!.Attribute("voice"));
+    }
+
+    [Fact]
+    public void Regional_language_falls_back_to_the_voice_of_its_primary_language()
+    {
+        var twiml = XElement.Parse(renderer.Render(new VoiceTurn("Press 1", "en-GB", VoiceNext.Gather), null));
+
+        var say = twiml.Element("Gather")!.Element("Say")!;
+        Assert.Equal("en-GB", say.Attribute("language")?.Value);
+        Assert.Equal("Polly.Joanna", say.Attribute("voice")?.Value);
+    }
+
+    [Theory]
+    [InlineData("ZH", "zh-CN")]
+    [InlineData("zh-hans", "zh-CN")]
+    [InlineData("cmn", "zh-CN")]
+    [InlineData("EN", "en-US")]
+    [InlineData("zh-TW", "zh-TW")]
+    public void Speech_language_is_region_qualified(string language, string expected)
+    {
+        Assert.Equal(expected, TwimlRenderer.SayLanguage(language));
+    }
+
+    [Fact]
     public void Dial_turn_connects_the_number()
     {
         var twiml = XElement.Parse(renderer.Render(new VoiceTurn("正在转接", "zh-CN", VoiceNext.Dial, DialNumber: "+8657188889999"), "d"));
@@ -59,14 +91,5 @@ public sealed class TwimlRendererTests
     public void Dial_without_a_number_is_a_bug()
     {
         Assert.Throws<InvalidOperationException>(() => renderer.Render(new VoiceTurn("x", "en", VoiceNext.Dial), null));
-    }
-
-    private sealed class OptionsMonitor(TwilioOptions value) : IOptionsMonitor<TwilioOptions>
-    {
-        public TwilioOptions CurrentValue => value;
-
-        public TwilioOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<TwilioOptions, string?> listener) => null;
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Outreach.Storage;
 using Outreach.Telephony.Storage;
+using Outreach.Telephony.Tests.Hosting;
 using Outreach.Telephony.Webhooks;
 using Outreach.Testing;
 
@@ -114,18 +114,9 @@ public sealed class WebhookIdempotencyTests : IAsyncLifetime, IDisposable
         Assert.Equal(["new"], await db.WebhookReceipts.Select(r => r.Key).ToListAsync());
     }
 
-    private WebhookIdempotency Server() => new(contexts, time, new StaticOptionsMonitor(options));
+    private WebhookIdempotency Server() => new(contexts, time, new FixedOptionsMonitor(options));
 
     private Task<IResult> Run() => Task.FromResult<IResult>(TypedResults.Content($"<Response>{Interlocked.Increment(ref runs)}</Response>", "application/xml"));
 
     private static string? Body(IResult result) => Assert.IsType<ContentHttpResult>(result).ResponseContent;
-
-    private sealed class StaticOptionsMonitor(TwilioOptions value) : IOptionsMonitor<TwilioOptions>
-    {
-        public TwilioOptions CurrentValue => value;
-
-        public TwilioOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<TwilioOptions, string?> listener) => null;
-    }
 }
