@@ -18,7 +18,7 @@ using Outreach.Testing;
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
 // Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [Key=Value server settings...]
-// (residents 0: the throttle run only)
+// (residents 0: the throttle run only; throttled residents 0: no throttle run)
 var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
 var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
 var floorSenders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
@@ -52,7 +52,10 @@ if (residents > 0)
     await CampaignBesideFloorAsync();
 }
 
-await ThrottledAsync();
+if (throttled > 0)
+{
+    await ThrottledAsync();
+}
 
 try
 {

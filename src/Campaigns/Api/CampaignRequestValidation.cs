@@ -99,7 +99,7 @@ public static class CampaignRequestValidation
             Channel = channel,
             MaxCalls = maxCalls,
             CallRetryMinutes = retryMinutes,
-            StartAt = request.Schedule?.StartAt,
+            StartAt = request.Schedule?.StartAt?.ToUniversalTime(),
             Schedule = schedule.Kind,
             Cron = schedule.Cron,
             DateField = schedule.DateField,
