@@ -13,6 +13,13 @@ namespace Outreach.Campaigns.Definition;
 /// </summary>
 public sealed class SegmentWordings(CampaignsDbContext db, INoticeWriter writer)
 {
+    /// <summary>
+    /// Drafting a campaign's wordings is one at a time per campaign in this process, so a launch job Hangfire runs
+    /// twice asks the model once; the unique (campaign, language, audience, channel) index keeps one wording stored
+    /// when servers race. Striped, so the gates stay few however many campaigns a process launches.
+    /// </summary>
+    private static readonly SemaphoreSlim[] Drafting = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>The segments a campaign's snapshot needs: language × audience trait × every channel of the plan.</summary>
     public async Task<IReadOnlyCollection<SegmentKey>> SegmentsOfTargetsAsync(Campaign campaign, CancellationToken cancellationToken)
     {
@@ -28,6 +35,20 @@ public sealed class SegmentWordings(CampaignsDbContext db, INoticeWriter writer)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(segments);
+        var gate = Drafting[(campaign.Id & int.MaxValue) % Drafting.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await DraftMissingAsync(campaign, segments, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<CampaignWording>> DraftMissingAsync(Campaign campaign, IReadOnlyCollection<SegmentKey> segments, CancellationToken cancellationToken)
+    {
         var existing = await db.Wordings.AsNoTracking().Where(w => w.CampaignId == campaign.Id).ToListAsync(cancellationToken);
         var have = existing.Select(w => w.Key).ToHashSet();
         var missing = segments.Where(s => !have.Contains(s)).ToList();
