@@ -73,6 +73,9 @@ public static class BulkRows
 
     private sealed class Statement(string sql, IReadOnlyList<IProperty> parameters, IProperty? generatedKey)
     {
+        private readonly RelationalTypeMapping[] mappings = [.. parameters.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())];
+        private readonly IClrPropertyGetter[] getters = [.. parameters.Select(p => p.GetGetter())];
+
         public IProperty? GeneratedKey => generatedKey;
 
         public static Statement Insert(DbContext db, Type type)
@@ -109,17 +112,15 @@ public static class BulkRows
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = sql;
-            var mappings = parameters.Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToList();
-            var bound = mappings.Select((m, i) => m.Mapping.CreateParameter(command, $"@p{i}", null, m.Property.IsNullable)).ToArray();
+            var bound = parameters.Select((p, i) => mappings[i].CreateParameter(command, $"@p{i}", null, p.IsNullable)).ToArray();
             command.Parameters.AddRange(bound);
-            var getters = parameters.Select(p => p.GetGetter()).ToArray();
             var prepared = false;
             foreach (var row in rows)
             {
                 for (var i = 0; i < bound.Length; i++)
                 {
                     var value = getters[i].GetClrValueUsingContainingEntity(row);
-                    bound[i].Value = value is null ? DBNull.Value : mappings[i].Mapping.Converter?.ConvertToProvider(value) ?? value;
+                    bound[i].Value = value is null ? DBNull.Value : mappings[i].Converter?.ConvertToProvider(value) ?? value;
                 }
 
                 if (!prepared)

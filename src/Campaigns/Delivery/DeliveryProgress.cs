@@ -31,6 +31,20 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
             return 0;
         }
 
+        var (moved, ended) = await MoveAsync(best, cancellationToken);
+        // After the write transaction, which holds the process's SQLite write gate: a read per campaign, and once per
+        // campaign a one-statement update.
+        foreach (var campaignId in ended.Select(a => a.CampaignId).Distinct())
+        {
+            await completion.TryCompleteAsync(campaignId, cancellationToken);
+        }
+
+        return moved;
+    }
+
+    /// <summary>Moves the attempts forward in one transaction; returns how many moved and those that ended.</summary>
+    private async Task<(int Moved, List<DeliveryAttempt> Ended)> MoveAsync(Dictionary<long, StatusReport> best, CancellationToken cancellationToken)
+    {
         var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
@@ -60,12 +74,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
         await FinishAttemptsAsync(ended, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var campaignId in ended.Select(a => a.CampaignId).Distinct())
-        {
-            await completion.TryCompleteAsync(campaignId, cancellationToken);
-        }
-
-        return moved.Count;
+        return (moved.Count, ended);
     }
 
     /// <summary>Records Twilio's answering-machine verdict as soon as the call is answered.</summary>
