@@ -22,6 +22,7 @@ using Outreach.Testing;
 var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
 var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
 var floorSenders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+const int warmUpResidents = 6_000;
 const double throttleRate = 50;
 var folder = Path.Combine(Path.GetTempPath(), "outreach-bench-campaigns", Guid.NewGuid().ToString("N"));
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {LoadAverage()}");
@@ -69,13 +70,21 @@ catch (IOException)
 async Task CampaignBesideFloorAsync()
 {
     var campaign = new SmsCampaignScenario(api, "bench", residents);
+    var warmUp = new SmsCampaignScenario(api, "warmup", warmUpResidents, "+86138");
     var importing = Stopwatch.StartNew();
     await campaign.ImportAsync();
     Console.Error.WriteLine($"imported {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
+    await warmUp.ImportAsync();
 
-    // A fresh process, so its peak memory is the campaign's and not the import's.
+    // A fresh process, so its peak memory is the campaign's and not the import's. Then a smaller campaign first, as a
+    // server that has been running for a day would be: the measured one runs compiled code, not the JIT's first
+    // tiers, and the emulator's code is as warm for it as it is for the floor, which runs after it.
     await server.StopAsync();
     await server.StartAsync();
+    var warmUpWall = await RunCampaignAsync(warmUp);
+    await SettleAsync();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"warm-up campaign: {warmUpResidents} residents in {warmUpWall.TotalSeconds:F1} s (not measured), then the processes settled"));
     var launchedAt = DateTimeOffset.UtcNow;
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var wall = await RunCampaignAsync(campaign);
@@ -90,6 +99,9 @@ async Task CampaignBesideFloorAsync()
     // The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
     var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
         .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
+    // The floor's sender warms up too, on the warm-up residents' numbers, and starts on settled processes.
+    await FloorAsync(warmUp.Phones, body);
+    await SettleAsync();
     cpu = (server.CpuTime, emulator.CpuTime);
     var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var floor = await FloorAsync(campaign.Phones, body);
@@ -179,6 +191,25 @@ async Task<string> PhasesAsync(DateTimeOffset launchedAt)
     double Since(DateTimeOffset at) => (at - launchedAt).TotalSeconds;
     return string.Create(CultureInfo.InvariantCulture,
         $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last SID stored {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
+}
+
+// Waits until the server and the emulator have used under 5% of a core for half a second (their callbacks and the JIT's
+// background work done), so one measurement does not pay for the work the one before it left behind.
+async Task SettleAsync()
+{
+    var deadline = Stopwatch.StartNew();
+    var last = server.CpuTime + emulator.CpuTime;
+    while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        await Task.Delay(500);
+        var now = server.CpuTime + emulator.CpuTime;
+        if ((now - last).TotalMilliseconds < 25)
+        {
+            return;
+        }
+
+        last = now;
+    }
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Outreach.Campaigns.Delivery;
 
 /// <summary>
-/// Group commit for status callbacks: Twilio posts three or more per message, at the rate messages go out. Each
+/// Group commit for status callbacks: Twilio posts two or more per message, at the rate messages go out. Each
 /// callback waits until its status is committed (so Twilio only hears 2xx for what is stored), but callbacks that
 /// arrive together are applied together, in one transaction, by whichever of them got there first.
 /// </summary>

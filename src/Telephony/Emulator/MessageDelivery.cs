@@ -6,7 +6,8 @@ namespace Outreach.Telephony.Emulator;
 
 /// <summary>
 /// Delivers queued messages in the background with bounded concurrency and posts their status callbacks in
-/// Twilio's order (queued, sent, then delivered or undelivered), with the configured callback faults.
+/// Twilio's order (sent, then delivered or undelivered), with the configured callback faults. As Twilio does, no
+/// callback is posted for the initial status (queued): the create request's response already said it.
 /// </summary>
 internal sealed class MessageDelivery(
     EmulatorStore store,
@@ -47,17 +48,19 @@ internal sealed class MessageDelivery(
         }
 
         var behaviour = store.BehaviourOf(message.To);
-        var callbacks = new List<EmulatedMessage> { message };
         if (behaviour.Latency > TimeSpan.Zero)
         {
             await Task.Delay(behaviour.Latency, time, cancellationToken);
         }
 
         var now = time.GetUtcNow();
-        callbacks.Add(store.Update(sid, m => m with { Status = "sent", DateSent = now, DateUpdated = now }));
-        callbacks.Add(behaviour.Answer == PhoneAnswer.Fails
-            ? store.Update(sid, m => m with { Status = "undelivered", ErrorCode = UndeliveredCode, ErrorMessage = "Unknown destination handset", DateUpdated = now })
-            : store.Update(sid, m => m with { Status = "delivered", DateUpdated = now }));
+        EmulatedMessage[] callbacks =
+        [
+            store.Update(sid, m => m with { Status = "sent", DateSent = now, DateUpdated = now }),
+            behaviour.Answer == PhoneAnswer.Fails
+                ? store.Update(sid, m => m with { Status = "undelivered", ErrorCode = UndeliveredCode, ErrorMessage = "Unknown destination handset", DateUpdated = now })
+                : store.Update(sid, m => m with { Status = "delivered", DateUpdated = now }),
+        ];
 
         if (message.StatusCallback is null)
         {
@@ -67,7 +70,7 @@ internal sealed class MessageDelivery(
         var fault = faults.Current;
         if (faults.Roll(fault.ReorderCallbackRate))
         {
-            (callbacks[1], callbacks[2]) = (callbacks[2], callbacks[1]);
+            (callbacks[0], callbacks[1]) = (callbacks[1], callbacks[0]);
         }
 
         foreach (var state in callbacks)
