@@ -4,6 +4,7 @@ using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Timeline;
+using Outreach.Storage;
 
 namespace Outreach.Campaigns.Delivery;
 
@@ -42,34 +43,35 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         return moved;
     }
 
+    private static readonly string[] MovedColumns =
+    [
+        nameof(DeliveryAttempt.Status), nameof(DeliveryAttempt.StatusRank), nameof(DeliveryAttempt.FinalAt),
+        nameof(DeliveryAttempt.ProviderSid), nameof(DeliveryAttempt.ErrorCode), nameof(DeliveryAttempt.AnsweredBy),
+    ];
+
     /// <summary>Moves the attempts forward in one transaction; returns how many moved and those that ended.</summary>
     private async Task<(int Moved, List<DeliveryAttempt> Ended)> MoveAsync(Dictionary<long, StatusReport> best, CancellationToken cancellationToken)
     {
         var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
-        // moves from, also with several servers on PostgreSQL: exactly one of them moves each attempt.
-        await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
+            // moves from, also with several servers on PostgreSQL: exactly one of them moves each attempt. SQLite's
+            // write transaction (BEGIN IMMEDIATE) already holds the file's write lock.
+            await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
+        }
+
         var moved = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
             .Where(a => DeliveryStates.Rank(best[a.Id].Status) > a.StatusRank).ToList();
-        foreach (var group in moved.GroupBy(a => best[a.Id].Status))
-        {
-            var status = group.Key;
-            var rank = DeliveryStates.Rank(status);
-            DateTimeOffset? finalAt = rank == DeliveryStates.FinalRank ? now : null;
-            var groupIds = group.Select(a => a.Id).ToList();
-            await db.Attempts.Where(a => groupIds.Contains(a.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.Status, status)
-                .SetProperty(a => a.StatusRank, rank)
-                .SetProperty(a => a.FinalAt, a => finalAt ?? a.FinalAt), cancellationToken);
-        }
-
         foreach (var attempt in moved)
         {
-            await TakeDetailsAsync(attempt, best[attempt.Id], cancellationToken);
+            TakeReport(attempt, best[attempt.Id], now);
         }
 
+        // One prepared statement, row by row: the rows are locked and their new values decided above.
+        await db.UpdateRowsAsync(moved, MovedColumns, cancellationToken);
         var ended = moved.Where(a => a.StatusRank == DeliveryStates.FinalRank).ToList();
         await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
         await FinishAttemptsAsync(ended, now, cancellationToken);
@@ -102,24 +104,22 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         return best;
     }
 
-    /// <summary>What a report adds besides its status: the SID of an attempt that had none yet, an error code, the answering-machine verdict.</summary>
-    private async Task TakeDetailsAsync(DeliveryAttempt attempt, StatusReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attempt's new status, and what a report adds besides it: the SID of an attempt that had none yet, an error
+    /// code, the answering-machine verdict, and when it ended.
+    /// </summary>
+    private static void TakeReport(DeliveryAttempt attempt, StatusReport report, DateTimeOffset now)
     {
         attempt.Status = report.Status;
         attempt.StatusRank = DeliveryStates.Rank(report.Status);
-        var sid = attempt.ProviderSid is null ? report.ProviderSid : null;
-        if (sid is null && report.ErrorCode is null && report.AnsweredBy is null)
+        if (attempt.StatusRank == DeliveryStates.FinalRank)
         {
-            return;
+            attempt.FinalAt ??= now;
         }
 
-        attempt.ProviderSid ??= sid;
+        attempt.ProviderSid ??= report.ProviderSid;
         attempt.ErrorCode = report.ErrorCode ?? attempt.ErrorCode;
         attempt.AnsweredBy = report.AnsweredBy ?? attempt.AnsweredBy;
-        await db.Attempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.ProviderSid, a => a.ProviderSid ?? sid)
-            .SetProperty(a => a.ErrorCode, a => report.ErrorCode ?? a.ErrorCode)
-            .SetProperty(a => a.AnsweredBy, a => report.AnsweredBy ?? a.AnsweredBy), cancellationToken);
     }
 
     /// <summary>The attempts ended: their residents were reached, or the plan moves on, or it ran out.</summary>
