@@ -28,11 +28,11 @@ internal static class TwilioWebhookEndpoints
             .WithTags("Twilio webhooks");
 
         twilio.MapPost("/sms/inbound", InboundSmsAsync).WithSummary("A resident texted the community number (paste into the Twilio console).");
-        twilio.MapPost("/sms/status", MessageStatusAsync).WithSummary("Status callback of an outbound SMS.");
+        twilio.MapPost("/sms/status", MessageStatusAsync).WithMetadata(ReplaySafeWebhook.Instance).WithSummary("Status callback of an outbound SMS.");
         twilio.MapPost("/voice/inbound", VoiceTurnAsync).WithSummary("A resident called the community number (paste into the Twilio console).");
         twilio.MapPost("/voice/answer", VoiceTurnAsync).WithSummary("A notice call was answered: the first turn.");
         twilio.MapPost("/voice/gather", VoiceTurnAsync).WithSummary("The resident spoke or pressed keys: the next turn.");
-        twilio.MapPost("/voice/status", CallStatusAsync).WithSummary("Status callback of a call.");
+        twilio.MapPost("/voice/status", CallStatusAsync).WithMetadata(ReplaySafeWebhook.Instance).WithSummary("Status callback of a call.");
         twilio.MapPost("/voice/amd", AnsweringMachineAsync).WithSummary("Asynchronous answering-machine detection result.");
         twilio.MapPost("/voice/relay/action", RelayEndedAsync).WithSummary("A ConversationRelay session ended: dial the person it handed off to, or hang up.");
         endpoints.MapConversationRelay();

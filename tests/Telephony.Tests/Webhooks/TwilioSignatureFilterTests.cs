@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Outreach.Telephony.Emulator;
+using Outreach.Telephony.Storage;
 using Outreach.Telephony.Tests.Hosting;
 using Twilio.Security;
 
@@ -108,6 +110,35 @@ public sealed class TwilioSignatureFilterTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, secondResponse.StatusCode);
         Assert.Equal(await firstResponse.Content.ReadAsStringAsync(), await secondResponse.Content.ReadAsStringAsync());
         Assert.Single(host.Handlers.InboundSms);
+    }
+
+    [Fact]
+    public async Task Status_callbacks_store_no_idempotency_receipt_and_a_replay_reaches_the_state_machine_again()
+    {
+        using var client = host.Client();
+        var status = new Dictionary<string, string> { ["MessageSid"] = "SM0123456789abcdef0123456789abcdef", ["MessageStatus"] = "delivered" };
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = Signed("/twilio/sms/status?ref=17", status, TelephonyTestHost.AuthToken);
+            request.Headers.Add("I-Twilio-Idempotency-Token", "status-token-1");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        using (var inbound = Signed("/twilio/sms/inbound", InboundSms, TelephonyTestHost.AuthToken))
+        {
+            inbound.Headers.Add("I-Twilio-Idempotency-Token", "inbound-token-1");
+            using var response = await client.SendAsync(inbound);
+            response.EnsureSuccessStatusCode();
+        }
+
+        // Both deliveries are handled (ranking makes the second change nothing), and no receipt row was written for
+        // them; the inbound SMS, which is not replay-safe, has its receipt.
+        Assert.Equal(2, host.Handlers.MessageStatuses.Count);
+        await using var db = await host.Get<IDbContextFactory<TelephonyDbContext>>().CreateDbContextAsync();
+        var receipts = await db.WebhookReceipts.AsNoTracking().Select(r => r.Key).ToListAsync();
+        Assert.DoesNotContain(receipts, key => key.Contains("status-token-1", StringComparison.Ordinal));
+        Assert.Contains(receipts, key => key.Contains("inbound-token-1", StringComparison.Ordinal));
     }
 
     [Fact]
