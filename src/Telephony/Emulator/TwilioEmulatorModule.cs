@@ -24,8 +24,10 @@ internal static class TwilioEmulatorModule
         services.AddSingleton<CallRunner>();
         services.AddSingleton<MessageDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageDelivery>());
+        // The client logs a failed webhook itself; the factory's per-request log scopes would cost every callback.
         services.AddHttpClient(EmulatorWebhookClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
     }
 
     public static void MapTwilioEmulator(this IEndpointRouteBuilder endpoints)
