@@ -50,16 +50,6 @@ internal sealed class ResidentBatchWriter : IDisposable
         sql = db.GetService<ISqlGenerationHelper>();
         residents = db.Model.FindEntityType(typeof(Resident))!;
         dates = db.Model.FindEntityType(typeof(ResidentDate))!;
-        if (assignsIds)
-        {
-            // Phones arrive in no order, so each insert touches a different page of the phone index; SQLite's default
-            // 2 MB page cache then rereads pages on nearly every row. 64 MB holds the indexes of a street's archive.
-            using var cache = connection.CreateCommand();
-            cache.Transaction = transaction;
-            cache.CommandText = "PRAGMA cache_size = -65536";
-            cache.ExecuteNonQuery();
-        }
-
         // Only the columns the file has are overwritten on update; the others keep what the archive knows.
         // A blank cell in a column that must have a value (language, channel, community) keeps the stored one.
         string Assignment(string p) => p is nameof(Resident.Language) or nameof(Resident.PreferredChannel) or nameof(Resident.CommunityId)
@@ -232,9 +222,9 @@ internal sealed class ResidentBatchWriter : IDisposable
     }
 
     /// <summary>The columns of a statement: how each value is read from the source and the model's value converter
-    /// (enum as text, tags as "|a|b|", instants as ticks on SQLite).</summary>
+    /// (enum as text, instants as ticks on SQLite). Tags need none: rows carry them already encoded as "|a|b|".</summary>
     private static ImportStatementColumn<T>[] Bindings<T>(IEntityType type, IEnumerable<string> properties, Func<string, Func<T, object?>> valueOf)
-        => [.. properties.Select(p => new ImportStatementColumn<T>(valueOf(p), type.FindProperty(p)!.GetTypeMapping().Converter?.ConvertToProvider))];
+        => [.. properties.Select(p => new ImportStatementColumn<T>(valueOf(p), p == nameof(Resident.Tags) ? null : type.FindProperty(p)!.GetTypeMapping().Converter?.ConvertToProvider))];
 
     private string Table(IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
 
@@ -281,7 +271,7 @@ internal sealed class ResidentBatchWriter : IDisposable
     {
         nameof(Resident.Id) => v => v.Id,
         nameof(Resident.CreatedAt) or nameof(Resident.UpdatedAt) => v => v.Now,
-        nameof(Resident.Tags) => v => v.Row.Tags ?? [],
+        nameof(Resident.Tags) => v => v.Row.Tags ?? string.Empty,
         nameof(Resident.ExternalId) => v => v.Row.ExternalId,
         nameof(Resident.Name) => v => v.Row.Name,
         nameof(Resident.Phone) => v => v.Row.Phone,
