@@ -18,22 +18,16 @@ namespace Outreach.Residents.Import;
 /// counters commit together, so the rerun that follows resumes after the last batch that reached the disk. The job's
 /// final commit, after this is disposed, syncs the whole log, so a finished import is as durable as any write.</item>
 /// </list>
-/// Both settings apply only outside a transaction, hence once per import rather than per batch.
+/// SQLite takes <c>synchronous</c> only outside a transaction, hence both once per import rather than per batch.
 /// </summary>
 internal sealed class SqliteImportConnection : IAsyncDisposable
 {
     private const int ImportCacheKibibytes = 64 * 1024;
 
     private readonly ResidentsDbContext db;
-    private readonly long cacheSize;
-    private readonly long synchronous;
+    private readonly (long CacheSize, long Synchronous) found;
 
-    private SqliteImportConnection(ResidentsDbContext db, long cacheSize, long synchronous)
-    {
-        this.db = db;
-        this.cacheSize = cacheSize;
-        this.synchronous = synchronous;
-    }
+    private SqliteImportConnection(ResidentsDbContext db, (long CacheSize, long Synchronous) found) => (this.db, this.found) = (db, found);
 
     /// <summary>Null on other databases, which need none of this.</summary>
     public static async Task<SqliteImportConnection?> OpenAsync(ResidentsDbContext db, CancellationToken cancellationToken)
@@ -46,14 +40,14 @@ internal sealed class SqliteImportConnection : IAsyncDisposable
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var settings = new SqliteImportConnection(
-            db, await PragmaAsync(connection, "cache_size", cancellationToken), await PragmaAsync(connection, "synchronous", cancellationToken));
+            db, (await PragmaAsync(connection, "cache_size", cancellationToken), await PragmaAsync(connection, "synchronous", cancellationToken)));
         await SetAsync(connection, -ImportCacheKibibytes, 1, cancellationToken);
         return settings;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await SetAsync(db.Database.GetDbConnection(), cacheSize, synchronous, CancellationToken.None);
+        await SetAsync(db.Database.GetDbConnection(), found.CacheSize, found.Synchronous, CancellationToken.None);
         await db.Database.CloseConnectionAsync();
     }
 
