@@ -17,6 +17,9 @@ internal static class ImportCsv
             TrackLineNumbers = true,
             TrimWhitespace = true,
             Encoding = encoding,
+            // Rows stay alive until the writing thread has them (a chunk and the one being read), and a collection stops
+            // that thread: a column's repeated values (community, building, language, tags …) are read as one string each.
+            PoolStrings = true,
         });
     }
 

@@ -37,7 +37,9 @@ internal sealed class ImportRow
 
     public ContactChannel? Channel { get; set; }
 
-    public List<string>? Tags { get; set; }
+    /// <summary>The tags in their stored form ("|elderly|living_alone|", see <see cref="Storage.TagList"/>), encoded on
+    /// the reading thread so the writing thread only binds them.</summary>
+    public string? Tags { get; set; }
 
     public string? ExternalId { get; set; }
 

@@ -136,7 +136,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 
         if (columns.Has(ImportField.Tags))
         {
-            row.Tags = TagList.Normalise((Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries));
+            row.Tags = TagList.Encode((Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries));
         }
 
         foreach (var (index, name) in columns.Dates)

@@ -10,12 +10,22 @@ namespace Outreach.Residents.Import;
 /// </summary>
 internal sealed class ResidentKeys
 {
-    private readonly Dictionary<string, int> byExternalId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Id, bool HasExternalId)> byPhone = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> byExternalId;
+    private readonly Dictionary<string, (int Id, bool HasExternalId)> byPhone;
 
-    public static async Task<ResidentKeys> LoadAsync(ResidentsDbContext db, CancellationToken cancellationToken)
+    private ResidentKeys(int capacity)
     {
-        var keys = new ResidentKeys();
+        byExternalId = new(capacity, StringComparer.Ordinal);
+        byPhone = new(capacity, StringComparer.Ordinal);
+    }
+
+    /// <param name="db">The archive.</param>
+    /// <param name="importedRows">The rows of the file, each of which may add a key: the dictionaries are made that big
+    /// at once rather than grown (and rehashed) a dozen times on the writing thread.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static async Task<ResidentKeys> LoadAsync(ResidentsDbContext db, int importedRows, CancellationToken cancellationToken)
+    {
+        var keys = new ResidentKeys(await db.Residents.CountAsync(cancellationToken) + importedRows);
         await foreach (var r in db.Residents.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.ExternalId, r.Phone }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             keys.Add(r.Id, r.ExternalId, r.Phone);

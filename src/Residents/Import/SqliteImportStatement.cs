@@ -34,6 +34,13 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     public override Task ExecuteAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        Execute();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Steps the statement once; SQLite's steps are synchronous, so this is what <see cref="ExecuteAsync"/> does.</summary>
+    public void Execute()
+    {
         var rc = raw.sqlite3_step(statement);
         try
         {
@@ -46,8 +53,6 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
         {
             raw.sqlite3_reset(statement);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class TagList
 
     /// <summary>
     /// Each tag normalised, empty ones dropped, each kept once in its first place. A resident has a few tags, so a
-    /// list search beats building a set (this runs twice for every imported row).
+    /// list search beats building a set (this runs for every imported row).
     /// </summary>
     public static List<string> Normalise(IEnumerable<string> tags)
     {

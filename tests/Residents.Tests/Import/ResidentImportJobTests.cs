@@ -229,6 +229,26 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task A_file_longer_than_a_batch_is_written_across_batches_with_duplicates_found_across_them()
+    {
+        // One row more than a batch, and then a row repeating the first row's phone: the duplicate is found in the
+        // second batch, with the line of the first row, which the first batch wrote.
+        var rows = Enumerable.Range(0, ResidentImportJob.BatchSize + 1)
+            .Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{i},138{i:D8},新河,elderly|Living Alone,2026-12-01"));
+        var import = await archive.ImportAsync(Utf8("name,phone,community,tags,checkup_due\n" + string.Join("\n", rows) + "\nAgain,13800000000,湖滨,,\n"));
+        Assert.Equal((ResidentImportStatus.Completed, ResidentImportJob.BatchSize + 2, ResidentImportJob.BatchSize + 1, 1),
+            (import.Status, import.ProcessedRows, import.Created, import.Rejected));
+        var rejection = Assert.Single(await RejectionsAsync(import.Id));
+        Assert.Equal((ResidentImportJob.BatchSize + 3, "duplicate of line 2 (same phone +8613800000000)"), (rejection.Line, rejection.Reason));
+        var residents = await ResidentsAsync();
+        var last = residents[^1];
+        Assert.Equal((ResidentImportJob.BatchSize + 1, $"R{ResidentImportJob.BatchSize}", "+86138000" + ResidentImportJob.BatchSize.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)),
+            (residents.Count, last.Name, last.Phone));
+        Assert.Equal(["elderly", "living_alone"], last.Tags);
+        Assert.Equal(new DateOnly(2026, 12, 1), Assert.Single(last.Dates).Value);
+    }
+
+    [Fact]
     public async Task Running_the_job_twice_changes_nothing()
     {
         var import = await archive.ImportAsync(Utf8(ChineseFile));
