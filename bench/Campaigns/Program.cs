@@ -36,7 +36,12 @@ await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), n
     ["Emulator:DeliveryConcurrency"] = "256",
 }, "Release");
 await emulator.StartAsync();
-var serverSettings = new Dictionary<string, string?> { ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator" };
+var serverSettings = new Dictionary<string, string?>
+{
+    ["Twilio:ApiBaseUrl"] = $"{emulator.BaseUrl}/emulator",
+    // The launch job logs how long the audience snapshot took, which the phases below cannot tell apart from Hangfire's pickup.
+    ["Logging:LogLevel:Outreach.Campaigns.Dispatch.CampaignJobs"] = "Information",
+};
 // Further arguments are the server's settings, e.g. Campaigns:SendConcurrency=16, to compare configurations.
 foreach (var setting in args.Skip(3).Select(a => a.Split('=', 2)))
 {
@@ -96,6 +101,8 @@ async Task CampaignBesideFloorAsync()
         $"campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
     var peak = server.PeakMemoryBytes;
     Console.WriteLine(await PhasesAsync(launchedAt));
+    var snapshotted = server.OutputContaining("snapshotted");
+    Console.WriteLine(snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)");
     var emulatorPeak = emulator.PeakMemoryBytes;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));

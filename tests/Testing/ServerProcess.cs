@@ -71,6 +71,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>How many lines the process wrote, across all its starts, contain <paramref name="text"/>.</summary>
     public int CountOutput(string text) => everything.Count(line => line.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>Every line the process has written so far that contains <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> OutputContaining(string text) => [.. everything.Where(line => line.Contains(text, StringComparison.Ordinal))];
+
     /// <summary>The server's process id while it runs.</summary>
     public int? ProcessId => IsRunning ? process!.Id : null;
 

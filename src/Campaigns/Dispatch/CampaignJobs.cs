@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
@@ -11,7 +12,7 @@ namespace Outreach.Campaigns.Dispatch;
 /// The campaign's Hangfire jobs. Each takes ids only and is safe to run twice: state lives in the database and
 /// every side effect is guarded by a record written before it.
 /// </summary>
-public sealed class CampaignJobs(
+public sealed partial class CampaignJobs(
     CampaignsDbContext db,
     AudienceSnapshot snapshot,
     SegmentWordings wordings,
@@ -20,7 +21,8 @@ public sealed class CampaignJobs(
     CampaignScheduler scheduler,
     CampaignCompletion completion,
     IOptions<CampaignOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<CampaignJobs> logger)
 {
     /// <summary>Snapshots the audience, drafts the segment wordings once, and fans out one job per chunk.</summary>
     public async Task LaunchAsync(int campaignId, CancellationToken cancellationToken)
@@ -45,8 +47,10 @@ public sealed class CampaignJobs(
 
         if (campaign.SnapshotAt is null)
         {
+            var started = time.GetTimestamp();
             var timeZone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
             var count = await snapshot.TakeAsync(campaign, cancellationToken);
+            LogSnapshot(campaignId, count, time.GetElapsedTime(started).TotalSeconds);
             var chunks = campaign.ChunkCount = (count + options.Value.ChunkSize - 1) / options.Value.ChunkSize;
             var snapshotAt = campaign.SnapshotAt = time.GetUtcNow();
             await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
@@ -98,4 +102,7 @@ public sealed class CampaignJobs(
             await scheduler.EnsureNextSweepAsync(campaignId, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: audience of {Count} residents snapshotted in {Seconds:F1} s")]
+    private partial void LogSnapshot(int campaignId, int count, double seconds);
 }
