@@ -26,7 +26,16 @@ public sealed class SegmentWordings(CampaignsDbContext db, INoticeWriter writer)
         ArgumentNullException.ThrowIfNull(campaign);
         var groups = await db.Targets.AsNoTracking().Where(t => t.CampaignId == campaign.Id)
             .Select(t => new { t.Language, t.Segment, t.PreferredChannel }).Distinct().ToListAsync(cancellationToken);
-        return groups.SelectMany(g => ChannelPlan.Steps(campaign, g.PreferredChannel).Distinct().Select(channel => new SegmentKey(g.Language, g.Segment, channel)))
+        return SegmentsOf(campaign, groups.Select(g => (g.Language, g.Segment, g.PreferredChannel)));
+    }
+
+    /// <summary>The segments these targets need (language, audience trait, preferred channel): every channel of the plan.</summary>
+    public static IReadOnlySet<SegmentKey> SegmentsOf(Campaign campaign, IEnumerable<(string Language, string Segment, ContactChannel PreferredChannel)> targets)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(targets);
+        return targets.Distinct()
+            .SelectMany(t => ChannelPlan.Steps(campaign, t.PreferredChannel).Distinct().Select(channel => new SegmentKey(t.Language, t.Segment, channel)))
             .ToHashSet();
     }
 

@@ -30,7 +30,13 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
     }
 
     /// <summary>Returns the number of targets.</summary>
-    public async Task<int> TakeAsync(Campaign campaign, CancellationToken cancellationToken)
+    public Task<int> TakeAsync(Campaign campaign, CancellationToken cancellationToken) => TakeAsync(campaign, null, cancellationToken);
+
+    /// <summary>
+    /// Returns the number of targets; <paramref name="pageTaken"/> hears, after each page commits, how many targets the
+    /// campaign has and the ones this page added (chunk numbers follow that count, so chunks fill in order).
+    /// </summary>
+    public async Task<int> TakeAsync(Campaign campaign, Func<int, IReadOnlyList<CampaignTarget>, Task>? pageTaken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), QuietHours.Zone(campaign.TimeZone)).DateTime);
@@ -69,9 +75,18 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
             }
 
             // A page commits whole, so a resumed snapshot continues after the last resident it holds.
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            count += (await db.InsertRowsAsync(targets, cancellationToken)).Count;
-            await transaction.CommitAsync(cancellationToken);
+            IReadOnlyList<CampaignTarget> inserted;
+            await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+            {
+                inserted = await db.InsertRowsAsync(targets, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            count += inserted.Count;
+            if (pageTaken is not null)
+            {
+                await pageTaken(count, inserted);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Outreach.Agent.Wording;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
@@ -24,7 +25,11 @@ public sealed partial class CampaignJobs(
     TimeProvider time,
     ILogger<CampaignJobs> logger)
 {
-    /// <summary>Snapshots the audience, drafts the segment wordings once, and fans out one job per chunk.</summary>
+    /// <summary>
+    /// Snapshots the audience, drafts the segment wordings once, and fans out one job per chunk. A snapshot taken from
+    /// the start sends each chunk as soon as it is full and its segments have wordings, while the rest is still being
+    /// taken; the campaign is marked snapshotted (and can complete) only at the end.
+    /// </summary>
     public async Task LaunchAsync(int campaignId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -45,20 +50,40 @@ public sealed partial class CampaignJobs(
             return;
         }
 
+        var dispatched = 0;
         if (campaign.SnapshotAt is null)
         {
             var started = time.GetTimestamp();
+            // Quiet hours are kept in the street's zone, and chunks may start before the snapshot ends.
             var timeZone = campaign.TimeZone = await snapshot.StreetTimeZoneAsync(campaign, cancellationToken) ?? campaign.TimeZone;
-            var count = await snapshot.TakeAsync(campaign, cancellationToken);
+            await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZone, timeZone), cancellationToken);
+
+            // A snapshot resumed after a crash sends nothing early: the chunks it holds may lack wordings.
+            var fromStart = !await db.Targets.AnyAsync(t => t.CampaignId == campaignId, cancellationToken);
+            var unsent = new HashSet<SegmentKey>();
+            var count = await snapshot.TakeAsync(campaign, fromStart ? SendFullChunksAsync : null, cancellationToken);
             LogSnapshot(campaignId, count, time.GetElapsedTime(started).TotalSeconds);
             var chunks = campaign.ChunkCount = (count + options.Value.ChunkSize - 1) / options.Value.ChunkSize;
             var snapshotAt = campaign.SnapshotAt = time.GetUtcNow();
             await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.TimeZone, timeZone).SetProperty(c => c.ChunkCount, chunks).SetProperty(c => c.SnapshotAt, snapshotAt), cancellationToken);
+                .SetProperty(c => c.ChunkCount, chunks).SetProperty(c => c.SnapshotAt, snapshotAt), cancellationToken);
+
+            async Task SendFullChunksAsync(int taken, IReadOnlyList<CampaignTarget> page)
+            {
+                unsent.UnionWith(SegmentWordings.SegmentsOf(campaign, page.Select(t => (t.Language, t.Segment, t.PreferredChannel))));
+                var full = taken / options.Value.ChunkSize;
+                if (full > dispatched)
+                {
+                    await wordings.EnsureAsync(campaign, unsent, cancellationToken);
+                    unsent.Clear();
+                    scheduler.DispatchChunks(campaignId, dispatched, full);
+                    dispatched = full;
+                }
+            }
         }
 
         await wordings.EnsureAsync(campaign, await wordings.SegmentsOfTargetsAsync(campaign, cancellationToken), cancellationToken);
-        scheduler.DispatchChunks(campaignId, campaign.ChunkCount);
+        scheduler.DispatchChunks(campaignId, dispatched, campaign.ChunkCount);
         await scheduler.EnsureNextSweepAsync(campaignId, cancellationToken);
     }
 

@@ -43,9 +43,10 @@ public sealed class CampaignScheduler(IBackgroundJobClient jobs, IRecurringJobMa
         }
     }
 
-    public void DispatchChunks(int campaignId, int chunkCount)
+    /// <summary>Enqueues one job per chunk, chunks <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+    public void DispatchChunks(int campaignId, int from, int to)
     {
-        for (var chunk = 0; chunk < chunkCount; chunk++)
+        for (var chunk = from; chunk < to; chunk++)
         {
             var chunkNo = chunk;
             jobs.Enqueue<CampaignJobs>(j => j.DispatchChunkAsync(campaignId, chunkNo, CancellationToken.None));

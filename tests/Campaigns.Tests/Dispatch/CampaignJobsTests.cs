@@ -1,7 +1,9 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
+using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Reports;
 using Outreach.Campaigns.Targets;
 using Outreach.Telephony.Messaging;
@@ -32,6 +34,32 @@ public sealed class CampaignJobsTests
         var counts = await host.InScopeAsync(sp => sp.GetRequiredService<CampaignReports>().CountsAsync(id, CancellationToken.None));
         Assert.NotNull(counts);
         Assert.Equal((120, 120, 120, 120, 0, 0), (counts.Targeted, counts.Attempted, counts.Sent, counts.Delivered, counts.Failed, counts.Pending));
+    }
+
+    [Fact]
+    public async Task Full_chunks_are_sent_while_the_snapshot_goes_on_and_each_chunk_is_dispatched_once()
+    {
+        // No job server: the launch job runs here, and the chunk jobs it enqueues stay in the queue to be read.
+        await using var host = await CampaignTestHost.StartAsync(jobServer: false);
+        await host.SeedResidentsAsync(130);
+        var id = await host.CreateCampaignAsync(c => c.Status = CampaignStatus.Scheduled);
+
+        await host.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<CampaignJobs>().LaunchAsync(id, CancellationToken.None);
+            return true;
+        });
+
+        // 130 targets in chunks of 50: chunks 0 and 1 were full when the page committed, chunk 2 only at the end.
+        var enqueued = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            .Select(j => j.Value.Job).Where(j => j.Method.Name == nameof(CampaignJobs.DispatchChunkAsync)).Select(j => (int)j.Args[1]).ToList();
+        Assert.Equal([0, 1, 2], enqueued.Order());
+        var campaign = await host.CampaignAsync(id);
+        Assert.Equal(3, campaign.ChunkCount);
+        Assert.NotNull(campaign.SnapshotAt);
+        // Every segment has its wording (2 languages × general × SMS), drafted once.
+        Assert.Equal(2, await host.QueryAsync(db => db.Wordings.CountAsync(w => w.CampaignId == id)));
+        Assert.Equal(2, host.Writer.Drafted.Count);
     }
 
     [Fact]
