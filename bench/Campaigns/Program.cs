@@ -83,13 +83,12 @@ async Task CampaignBesideFloorAsync()
     await warmUp.ImportAsync();
     await warmUpAgain.ImportAsync();
 
-    // A fresh process, so its peak memory is the campaign's and not the import's. Then a smaller campaign first, as a
-    // server that has been running for a day would be: the measured one runs compiled code, not the JIT's first
-    // tiers, and the emulator's code is as warm for it as it is for the floor, which runs after it.
+    // A fresh process, so its peak memory is the campaign's and not the import's. Then two smaller campaigns, as a
+    // server that has been running for a day would have had: the measured one runs optimised code, and the emulator's
+    // code is as warm for it as for the floor, which runs after it. Two, because the runtime only counts calls towards
+    // optimising a method once no new code has been compiled for a moment: the first one's code is optimised during the second.
     await server.StopAsync();
     await server.StartAsync();
-    // Two of them: the runtime only counts calls towards optimising a method once no new code has been compiled for a
-    // moment, so the first campaign's code is optimised during the second, not during the measured one.
     var warmUpWalls = (await RunCampaignAsync(warmUp), await RunCampaignAsync(warmUpAgain));
     await SettleAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -204,23 +203,7 @@ async Task<string> PhasesAsync(DateTimeOffset launchedAt)
         $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last SID stored {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
 }
 
-// Waits until the server and the emulator have used under 5% of a core for half a second (their callbacks and the JIT's
-// background work done), so one measurement does not pay for the work the one before it left behind.
-async Task SettleAsync()
-{
-    var deadline = Stopwatch.StartNew();
-    var last = server.CpuTime + emulator.CpuTime;
-    while (deadline.Elapsed < TimeSpan.FromMinutes(2))
-    {
-        await Task.Delay(500);
-        var now = server.CpuTime + emulator.CpuTime;
-        if ((now - last).TotalMilliseconds < 25)
-        {
-            return;
-        }
-
-        last = now;
-    }
-}
+// The server and the emulator idle: under 5% of a core for half a second.
+Task SettleAsync() => CpuQuiet.UntilQuietAsync(() => server.CpuTime + emulator.CpuTime, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(2));
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

@@ -234,13 +234,5 @@ static async Task SettleAsync()
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
-    for (var i = 0; i < 40; i++)
-    {
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        await Task.Delay(250);
-        if (Process.GetCurrentProcess().TotalProcessorTime - before < TimeSpan.FromMilliseconds(12.5))
-        {
-            return;
-        }
-    }
+    await CpuQuiet.UntilQuietAsync(() => Process.GetCurrentProcess().TotalProcessorTime, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
 }

@@ -29,11 +29,8 @@ public sealed class AudienceSnapshot(CampaignsDbContext db, ResidentDirectory di
             : CampaignAudience.Residents(directory, campaign).OrderBy(r => r.Id).Select(r => r.Community!.Street!.TimeZone).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Returns the number of targets.</summary>
-    public Task<int> TakeAsync(Campaign campaign, CancellationToken cancellationToken) => TakeAsync(campaign, null, cancellationToken);
-
     /// <summary>
-    /// Returns the number of targets; <paramref name="pageTaken"/> hears, after each page commits, how many targets the
+    /// Returns the number of targets; <paramref name="pageTaken"/>, when given, hears after each page commits how many targets the
     /// campaign has and the ones this page added (chunk numbers follow that count, so chunks fill in order).
     /// </summary>
     public async Task<int> TakeAsync(Campaign campaign, Func<int, IReadOnlyList<CampaignTarget>, Task>? pageTaken, CancellationToken cancellationToken)
