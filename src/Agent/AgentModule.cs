@@ -27,8 +27,7 @@ public static class AgentModule
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContext<AgentDbContext>((sp, options) =>
-            OutreachDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, "agent"));
+        services.AddModuleDbContext<AgentDbContext>("agent");
         services.AddSingleton<IDatabaseMigration, AgentDatabaseMigration>();
 
         services.AddSingleton(sp => PromptLibrary.Load(sp.GetRequiredService<IOptions<AgentOptions>>().Value.ResolvedPromptsPath));

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Access;
 using Outreach.Campaigns.Api;
 using Outreach.Campaigns.Conversations;
@@ -33,8 +32,7 @@ public static class CampaignsModule
         var services = builder.Services;
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<CampaignsDbContext>((sp, options) =>
-            OutreachDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, "campaigns"));
+        services.AddModuleDbContext<CampaignsDbContext>("campaigns");
         services.AddSingleton<IDatabaseMigration, DatabaseMigration<CampaignsDbContext>>();
 
         services.AddSingleton<DispatchThrottle>();

@@ -28,8 +28,7 @@ public static class ResidentsModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICommunityScopeAccessor, UnrestrictedScopeAccessor>();
 
-        services.AddDbContext<ResidentsDbContext>((sp, options) =>
-            OutreachDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, "residents"));
+        services.AddModuleDbContext<ResidentsDbContext>("residents");
         services.AddSingleton<IDatabaseMigration, DatabaseMigration<ResidentsDbContext>>();
 
         services.AddSingleton(sp => new PhoneNumberParser(sp.GetRequiredService<IOptions<ResidentsOptions>>().Value.DefaultRegion));

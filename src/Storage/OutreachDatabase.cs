@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Outreach.Storage;
 
@@ -11,6 +13,17 @@ namespace Outreach.Storage;
 /// </summary>
 public static class OutreachDatabase
 {
+    /// <summary>
+    /// Registers a module's DbContext on the configured database. Its options are built once: left scoped (EF's
+    /// default), every request that touched the database built them again, parsing the connection string and creating
+    /// the data folder each time.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
+        where TContext : DbContext
+        => services.AddDbContext<TContext>(
+            (sp, options) => Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, module),
+            optionsLifetime: ServiceLifetime.Singleton);
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string module)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -46,8 +46,10 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     private static readonly string[] MovedColumns =
     [
         nameof(DeliveryAttempt.Status), nameof(DeliveryAttempt.StatusRank), nameof(DeliveryAttempt.FinalAt),
-        nameof(DeliveryAttempt.ProviderSid), nameof(DeliveryAttempt.ErrorCode), nameof(DeliveryAttempt.AnsweredBy),
+        nameof(DeliveryAttempt.ErrorCode), nameof(DeliveryAttempt.AnsweredBy),
     ];
+
+    private static readonly string[] MovedColumnsWithSid = [.. MovedColumns, nameof(DeliveryAttempt.ProviderSid)];
 
     /// <summary>Moves the attempts forward in one transaction; returns how many moved and those that ended.</summary>
     private async Task<(int Moved, List<DeliveryAttempt> Ended)> MoveAsync(Dictionary<long, StatusReport> best, CancellationToken cancellationToken)
@@ -65,13 +67,19 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
 
         var moved = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
             .Where(a => DeliveryStates.Rank(best[a.Id].Status) > a.StatusRank).ToList();
+        var sidLearned = new List<DeliveryAttempt>();
+        var sidKept = new List<DeliveryAttempt>(moved.Count);
         foreach (var attempt in moved)
         {
+            (attempt.ProviderSid is null ? sidLearned : sidKept).Add(attempt);
             TakeReport(attempt, best[attempt.Id], now);
         }
 
-        // One prepared statement, row by row: the rows are locked and their new values decided above.
-        await db.UpdateRowsAsync(moved, MovedColumns, cancellationToken);
+        // One prepared statement, row by row: the rows are locked and their new values decided above. The SID is only
+        // written where this report brought it: SQLite rewrites an index entry for every column it sets, changed or
+        // not, and SIDs are random, so setting a SID to itself would dirty one page of that index per callback.
+        await db.UpdateRowsAsync(sidKept, MovedColumns, cancellationToken);
+        await db.UpdateRowsAsync(sidLearned, MovedColumnsWithSid, cancellationToken);
         var ended = moved.Where(a => a.StatusRank == DeliveryStates.FinalRank).ToList();
         await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
         await FinishAttemptsAsync(ended, now, cancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Outreach.Server.Security;
 using Outreach.Storage;
 
@@ -22,8 +21,7 @@ public static class StaffAuthentication
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName);
-        services.AddDbContext<AccountsDbContext>((sp, options) =>
-            OutreachDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, "accounts"));
+        services.AddModuleDbContext<AccountsDbContext>("accounts");
         services.AddSingleton<FirstAdminAccount>();
         services.AddSingleton<IDatabaseMigration>(sp => sp.GetRequiredService<FirstAdminAccount>());
         services.AddScoped<IntegrationApiKeys>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Targets;
+using Outreach.Campaigns.Tests.Doubles;
 using Outreach.Telephony.Webhooks;
 using Outreach.Testing;
 
@@ -13,11 +14,7 @@ public sealed class DeliveryStatusHandlerTests
     public async Task Repeated_and_out_of_order_message_callbacks_end_in_the_right_state()
     {
         await using var host = await CampaignTestHost.StartAsync();
-        await host.SeedResidentsAsync(2);
-        var id = await host.CreateCampaignAsync();
-        await host.LaunchAsync(id);
-        await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Sent.Count == 2), what: "two sends");
-        var sent = host.Sms.Sent.OrderBy(s => s.To).ToList();
+        var (id, sent) = await SmsToTwoResidentsAsync(host);
 
         // First resident: delivered arrives before sent and queued, then twice more.
         foreach (var status in new[] { "delivered", "sent", "queued", "delivered", "undelivered" })
@@ -37,6 +34,23 @@ public sealed class DeliveryStatusHandlerTests
         var outcomes = await host.QueryAsync(db => db.Targets.AsNoTracking().OrderBy(t => t.ResidentId).Select(t => t.Outcome).ToListAsync());
         Assert.Equal([TargetOutcome.Reached, TargetOutcome.Unreachable], outcomes);
         await host.UntilStatusAsync(id, CampaignStatus.Completed);
+    }
+
+    [Fact]
+    public async Task A_callback_that_beats_the_stored_sid_brings_it_and_a_stored_sid_is_kept()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        var (_, sent) = await SmsToTwoResidentsAsync(host);
+        await Eventually.UntilAsync(() => host.QueryAsync(db => db.Attempts.AllAsync(a => a.ProviderSid != null)), what: "both SIDs stored");
+        // As if Twilio's callback for the first resident arrived before our request's answer was written down.
+        await host.QueryAsync(db => db.Attempts.Where(a => a.ProviderSid == sent[0].Sid).ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, (string?)null)));
+
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[0].Sid, "sent", sent[0].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate("SMdifferent", "delivered", sent[1].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
+
+        var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).ToListAsync());
+        Assert.Equal([sent[0].Sid, sent[1].Sid], attempts.Select(a => a.ProviderSid));
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Delivered], attempts.Select(a => a.Status));
     }
 
     [Fact]
@@ -87,5 +101,15 @@ public sealed class DeliveryStatusHandlerTests
         Assert.Equal("resident_id,name,community,building,unit,attempts,given_up_at", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("1,王0,新河,1,101,2,", StringComparison.Ordinal));
+    }
+
+    /// <summary>An SMS campaign to two residents, launched and sent; its messages in the order of the residents' numbers.</summary>
+    private static async Task<(int Id, List<SentSms> Sent)> SmsToTwoResidentsAsync(CampaignTestHost host)
+    {
+        await host.SeedResidentsAsync(2);
+        var id = await host.CreateCampaignAsync();
+        await host.LaunchAsync(id);
+        await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Sent.Count == 2), what: "two sends");
+        return (id, [.. host.Sms.Sent.OrderBy(s => s.To)]);
     }
 }
