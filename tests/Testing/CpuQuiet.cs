@@ -23,4 +23,28 @@ public static class CpuQuiet
             }
         }
     }
+
+    /// <summary>
+    /// When the processes stopped working: <paramref name="clock"/>'s reading at the end of the last <paramref name="slot"/>
+    /// in which <paramref name="cpuTime"/> grew by a fifth of a core or more, once none has for <paramref name="quietFor"/>
+    /// (or at <paramref name="timeout"/>).
+    /// </summary>
+    public static async Task<TimeSpan> BusyUntilAsync(Func<TimeSpan> cpuTime, Stopwatch clock, TimeSpan slot, TimeSpan quietFor, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(cpuTime);
+        ArgumentNullException.ThrowIfNull(clock);
+        var lastBusy = clock.Elapsed;
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout && clock.Elapsed - lastBusy < quietFor)
+        {
+            var before = cpuTime();
+            await Task.Delay(slot);
+            if (cpuTime() - before >= slot / 5)
+            {
+                lastBusy = clock.Elapsed;
+            }
+        }
+
+        return lastBusy;
+    }
 }

@@ -38,4 +38,7 @@ public sealed class DeliveryAttempt
     public DateTimeOffset? SentAt { get; set; }
 
     public DateTimeOffset? FinalAt { get; set; }
+
+    /// <summary>When recovery last asked Twilio for this attempt's status; it asks again only after the stuck interval.</summary>
+    public DateTimeOffset? CheckedAt { get; set; }
 }

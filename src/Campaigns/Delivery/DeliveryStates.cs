@@ -17,9 +17,12 @@ public static class DeliveryStates
 
     public static bool IsFinal(DeliveryStatus status) => Rank(status) == FinalRank;
 
-    /// <summary>Whether a final status means the resident was reached (a delivered SMS or an answered call).</summary>
+    /// <summary>
+    /// Whether a final status means the resident was reached: a delivered SMS, one the carrier took without ever
+    /// sending a receipt (there is no sign it failed, and in some regions no SMS gets a receipt), or an answered call.
+    /// </summary>
     public static bool Reached(DeliveryStatus status, string? answeredBy)
-        => status == DeliveryStatus.Delivered
+        => status is DeliveryStatus.Delivered or DeliveryStatus.NoReceipt
             || (status == DeliveryStatus.Completed && !IsMachine(answeredBy));
 
     public static bool IsMachine(string? answeredBy)

@@ -18,4 +18,10 @@ public enum DeliveryStatus
     Busy,
     NoAnswer,
     Canceled,
+
+    /// <summary>
+    /// An SMS the carrier accepted (Twilio's "sent") for which no delivery receipt came within the receipt window: many
+    /// carriers, especially outside North America, never send one. Ours, not Twilio's; it ends the attempt as reached.
+    /// </summary>
+    NoReceipt,
 }

@@ -105,6 +105,7 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
     {
         DeliveryStatus.NoAnswer => "no-answer",
         DeliveryStatus.InProgress => "in-progress",
+        DeliveryStatus.NoReceipt => "no-receipt",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

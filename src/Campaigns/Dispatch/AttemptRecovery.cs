@@ -125,22 +125,40 @@ public sealed partial class AttemptRecovery(
         return call is null ? null : (call.CallSid, call.Status, call.DateCreated);
     }
 
+    /// <summary>
+    /// Attempts with a SID and no final status, asked of Twilio at most once per stuck interval each. An SMS Twilio still
+    /// has as sent once the receipt window has passed ends as <see cref="DeliveryStatus.NoReceipt"/>.
+    /// </summary>
     private async Task FetchStuckAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow().AddMinutes(-options.Value.StuckAttemptMinutes);
+        var now = time.GetUtcNow();
+        var cutoff = now.AddMinutes(-options.Value.StuckAttemptMinutes);
+        var receiptCutoff = now.AddHours(-options.Value.SmsReceiptHours);
         var stuck = await db.Attempts.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.SentAt ?? a.DecidedAt) < cutoff)
+            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.CheckedAt ?? a.SentAt ?? a.DecidedAt) < cutoff)
             .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var reports = new List<StatusReport>();
         foreach (var attempt in stuck)
         {
             var status = attempt.Channel == ContactChannel.Sms
                 ? await sms.FetchStatusAsync(attempt.ProviderSid!, cancellationToken)
                 : await calls.FetchStatusAsync(attempt.ProviderSid!, cancellationToken);
-            if (DeliveryStates.Parse(status) is { } parsed)
+            if (DeliveryStates.Parse(status) is not { } parsed)
             {
-                await progress.ApplyAsync(new StatusReport(attempt.Id, attempt.ProviderSid, parsed), cancellationToken);
+                continue;
             }
+
+            if (attempt.Channel == ContactChannel.Sms && parsed == DeliveryStatus.Sent && (attempt.SentAt ?? attempt.DecidedAt) < receiptCutoff)
+            {
+                parsed = DeliveryStatus.NoReceipt;
+            }
+
+            reports.Add(new StatusReport(attempt.Id, attempt.ProviderSid, parsed));
         }
+
+        var ids = stuck.Select(a => a.Id).ToList();
+        await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedAt, now), cancellationToken);
+        await progress.ApplyAllAsync(reports, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} had no SID; Twilio has it as {Sid}")]

@@ -50,6 +50,13 @@ public sealed class CampaignOptions
     [Range(1, 1_440)]
     public int StuckAttemptMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// An SMS that Twilio still reports as sent (the carrier took it, no delivery receipt) this long after sending ends
+    /// as <c>NoReceipt</c>, so the campaign can complete.
+    /// </summary>
+    [Range(1, 720)]
+    public int SmsReceiptHours { get; set; } = 48;
+
     /// <summary>How often a running campaign is swept for follow-ups, recoveries and completion.</summary>
     [Range(1, 3_600)]
     public int SweepSeconds { get; set; } = 10;

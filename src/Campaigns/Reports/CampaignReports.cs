@@ -52,7 +52,7 @@ public sealed class CampaignReports(CampaignsDbContext db, ICommunityScopeAccess
             targets.Count(),
             targets.Count(t => t.Step > 0 || t.DueAt == null),
             attempts.Count(a => a.ProviderSid != null),
-            attempts.Count(a => a.Status == DeliveryStatus.Delivered || a.Status == DeliveryStatus.InProgress
+            attempts.Count(a => a.Status == DeliveryStatus.Delivered || a.Status == DeliveryStatus.NoReceipt || a.Status == DeliveryStatus.InProgress
                 || (a.Status == DeliveryStatus.Completed && (a.AnsweredBy == null || !(a.AnsweredBy.StartsWith("machine") || a.AnsweredBy == "fax")))),
             targets.Count(t => t.RepliedAt != null),
             targets.Count(t => t.Outcome == TargetOutcome.Confirmed),

@@ -52,12 +52,21 @@ public sealed class SendRateLimiterTests
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(second.IsCompleted);
 
-        // The first response is back: the next send may start a second later, not before.
+        // The first response is back: the next send may start a second later, not before. The waiter wakes on another
+        // thread, so the clock moves in small steps with a pause between them (moved at once, it could pass before the
+        // waiter has set its timer, and that timer would then count from the moved clock).
         first.Dispose();
-        time.Advance(TimeSpan.FromSeconds(0.9));
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(0.2));
+        var step = TimeSpan.FromMilliseconds(10);
+        var waited = TimeSpan.Zero;
+        while (!second.IsCompleted && waited < TimeSpan.FromSeconds(3))
+        {
+            time.Advance(step);
+            waited += step;
+            await Task.Delay(1);
+        }
+
         (await second.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
     }
 
     [Fact]

@@ -39,8 +39,19 @@ public sealed class RecordingSmsSender(TimeProvider time) : ISmsSender
         return Task.FromResult(new SmsSendResult(SendDisposition.Accepted, sent.Sid));
     }
 
+    /// <summary>What Twilio reports when a message is fetched; by default "delivered" for every message it took.</summary>
+    public string FetchedStatus { get; set; } = "delivered";
+
+    /// <summary>How many times a message's status was fetched.</summary>
+    public int Fetches => fetches;
+
+    private int fetches;
+
     public Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken)
-        => Task.FromResult(Sent.Any(s => s.Sid == messageSid) ? "delivered" : null);
+    {
+        Interlocked.Increment(ref fetches);
+        return Task.FromResult(Sent.Any(s => s.Sid == messageSid) ? FetchedStatus : null);
+    }
 
     public Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<SentMessage>>(

@@ -229,6 +229,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DecidedAt")
                         .HasColumnType("INTEGER");
 

@@ -241,6 +241,9 @@ namespace Outreach.Campaigns.Storage.PostgreSqlMigrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
