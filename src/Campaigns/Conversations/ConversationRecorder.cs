@@ -1,10 +1,16 @@
+using Microsoft.EntityFrameworkCore;
 using Outreach.Agent.Conversations;
+using Outreach.Campaigns.Storage;
 using Outreach.Residents.Timeline;
 
 namespace Outreach.Campaigns.Conversations;
 
-/// <summary>Writes a conversation turn to the resident's timeline: what they said, the agent's answer, the outcome.</summary>
-public sealed class ConversationRecorder(ResidentTimeline timeline, TimeProvider time)
+/// <summary>
+/// Writes a conversation turn to the resident's timeline: what they said, the agent's answer, the outcome. A question
+/// is also noted on the resident's campaign target, so the funnel counts everyone who asked, including those the agent
+/// answered from the knowledge base without putting anything on the staff's desk.
+/// </summary>
+public sealed class ConversationRecorder(ResidentTimeline timeline, CampaignsDbContext db, TimeProvider time)
 {
     /// <summary>Idempotent by <paramref name="turnRef"/> (a Twilio SID based reference).</summary>
     public async Task RecordAsync(ConversationBinding binding, TimelineKind inboundKind, string said, AgentReply reply, string turnRef, CancellationToken cancellationToken)
@@ -23,6 +29,12 @@ public sealed class ConversationRecorder(ResidentTimeline timeline, TimeProvider
         {
             var outcome = OutcomeName(reply.Outcome);
             await timeline.AppendAsync(Entry(binding, TimelineKind.Outcome, reply.Summary, outcome, turnRef, "agent", channel, now), cancellationToken);
+        }
+
+        if (reply.Outcome == ResidentOutcome.Question && binding.CampaignId is { } campaignId)
+        {
+            await db.Targets.Where(t => t.CampaignId == campaignId && t.ResidentId == binding.ResidentId && t.AskedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.AskedAt, now), cancellationToken);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Outreach.Campaigns.Delivery;
-using Outreach.Campaigns.Inbox;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Access;
@@ -41,11 +40,9 @@ public sealed class CampaignReports(CampaignsDbContext db, ICommunityScopeAccess
         var allowed = scope.Current.CommunityIds;
         var targets = TargetsOf(campaignId);
         var attempts = db.Attempts.Where(a => a.CampaignId == campaignId);
-        var inbox = db.Inbox.Where(i => i.CampaignId == campaignId);
         if (allowed is not null)
         {
             attempts = attempts.Where(a => targets.Any(t => t.Id == a.TargetId));
-            inbox = inbox.Where(i => allowed.Contains(i.CommunityId));
         }
 
         return db.Campaigns.Where(c => c.Id == campaignId).Select(c => new CampaignCounts(
@@ -59,7 +56,7 @@ public sealed class CampaignReports(CampaignsDbContext db, ICommunityScopeAccess
             targets.Count(t => t.Outcome == TargetOutcome.Declined),
             targets.Count(t => t.Outcome == TargetOutcome.OptionChosen),
             targets.Count(t => t.Outcome == TargetOutcome.FreeAnswer),
-            inbox.Count(i => i.Kind == InboxItemKind.Question),
+            targets.Count(t => t.AskedAt != null || t.Outcome == TargetOutcome.Question),
             targets.Count(t => t.Outcome == TargetOutcome.NeedsPerson),
             targets.Count(t => t.Outcome == TargetOutcome.ProblemReported),
             targets.Count(t => t.Outcome == TargetOutcome.OptedOut),
@@ -83,7 +80,7 @@ public sealed class CampaignReports(CampaignsDbContext db, ICommunityScopeAccess
                 Confirmed = g.Count(t => t.Outcome == TargetOutcome.Confirmed),
                 Declined = g.Count(t => t.Outcome == TargetOutcome.Declined),
                 OtherAnswers = g.Count(t => t.Outcome == TargetOutcome.OptionChosen || t.Outcome == TargetOutcome.FreeAnswer),
-                Questions = g.Count(t => t.Outcome == TargetOutcome.Question || t.Outcome == TargetOutcome.NeedsPerson || t.Outcome == TargetOutcome.ProblemReported),
+                Questions = g.Count(t => t.AskedAt != null || t.Outcome == TargetOutcome.Question || t.Outcome == TargetOutcome.NeedsPerson || t.Outcome == TargetOutcome.ProblemReported),
                 OptedOut = g.Count(t => t.Outcome == TargetOutcome.OptedOut),
                 Unreachable = g.Count(t => t.Outcome == TargetOutcome.Unreachable),
                 Pending = g.Count(t => t.Outcome == TargetOutcome.Pending),

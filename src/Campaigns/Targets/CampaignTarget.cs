@@ -53,4 +53,7 @@ public sealed class CampaignTarget
     public DateTimeOffset? OutcomeAt { get; set; }
 
     public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>When the resident first asked a question about this notice, whether the agent answered it or staff did.</summary>
+    public DateTimeOffset? AskedAt { get; set; }
 }

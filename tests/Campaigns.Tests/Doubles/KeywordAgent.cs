@@ -3,7 +3,10 @@ using Outreach.Agent.Conversations;
 
 namespace Outreach.Campaigns.Tests.Doubles;
 
-/// <summary>A tiny IResidentAgent: 1/yes confirms, 2/no declines, STOP opts out, "?" asks staff; counts turns.</summary>
+/// <summary>
+/// A tiny IResidentAgent: 1/yes confirms, 2/no declines, STOP opts out, a question ending in "?" is answered as if from
+/// the knowledge base, anything else is asked of staff; counts turns.
+/// </summary>
 public sealed class KeywordAgent : IResidentAgent
 {
     public ConcurrentQueue<ConversationRequest> Turns { get; } = new();
@@ -24,6 +27,8 @@ public sealed class KeywordAgent : IResidentAgent
             case "STOP":
                 await request.Actions.OptOutAsync(cancellationToken);
                 return new AgentReply(ResidentOutcome.OptedOut, "You will get no more messages.", "Opted out", ConversationNext.End, "en");
+            case var question when question.EndsWith('?'):
+                return new AgentReply(ResidentOutcome.Question, "Bring your ID card.", "Asked what to bring; answered from the knowledge base", ConversationNext.Continue, "en");
             default:
                 var reference = await request.Actions.AskStaffAsync(request.Text, cancellationToken);
                 return new AgentReply(ResidentOutcome.Question, $"Staff will reply ({reference}).", "Asked a question", ConversationNext.Continue, "en");

@@ -18,18 +18,10 @@ public sealed class InboundSmsHandlerTests
     public async Task A_reply_lands_once_in_the_campaign_and_on_the_timeline_however_often_Twilio_posts_it()
     {
         await using var host = await CampaignTestHost.StartAsync();
-        await host.SeedResidentsAsync(4);
-        host.AnswerWith("delivered");
-        var id = await host.CreateCampaignAsync();
-        await host.LaunchAsync(id);
-        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+        var id = await CompletedCampaignAsync(host, 4);
 
         var reply = new InboundSms("SM" + new string('a', 32), "+8613800000001", "+8657188880000", "1", DateTimeOffset.UtcNow);
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.InScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<IInboundSmsHandler>().HandleAsync(reply, CancellationToken.None);
-            return true;
-        })));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ReceiveAsync(host, reply)));
 
         await Eventually.UntilAsync(() => host.QueryAsync(db => db.InboundMessages.AnyAsync(m => m.ProcessedAt != null)), what: "the reply processed");
         Assert.Single(host.Agent.Turns);
@@ -49,17 +41,9 @@ public sealed class InboundSmsHandlerTests
     public async Task A_question_goes_to_the_community_inbox_and_the_staff_answer_reaches_the_resident()
     {
         await using var host = await CampaignTestHost.StartAsync();
-        await host.SeedResidentsAsync(2);
-        host.AnswerWith("delivered");
-        var id = await host.CreateCampaignAsync();
-        await host.LaunchAsync(id);
-        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+        var id = await CompletedCampaignAsync(host, 2);
 
-        await host.InScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<IInboundSmsHandler>().HandleAsync(new InboundSms("SM" + new string('b', 32), "+8613800000000", "+8657188880000", "要带身份证吗？", DateTimeOffset.UtcNow), CancellationToken.None);
-            return true;
-        });
+        await ReceiveAsync(host, new InboundSms("SM" + new string('b', 32), "+8613800000000", "+8657188880000", "要带身份证吗？", DateTimeOffset.UtcNow));
         var item = await Eventually.UntilAsync(() => host.QueryAsync(db => db.Inbox.AsNoTracking().FirstOrDefaultAsync()), i => i is not null, what: "an inbox item");
         Assert.Equal((InboxItemKind.Question, InboxItemStatus.Open, id), (item!.Kind, item.Status, item.CampaignId));
         Assert.Equal(await host.QueryAsync(db => db.Targets.Where(t => t.Phone == "+8613800000000").Select(t => t.CommunityId).FirstAsync()), item.CommunityId);
@@ -75,20 +59,53 @@ public sealed class InboundSmsHandlerTests
     }
 
     [Fact]
+    public async Task A_question_the_agent_answers_itself_counts_as_asked_once_with_nothing_on_the_desk()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        var id = await CompletedCampaignAsync(host, 2);
+
+        foreach (var (sid, text) in new[] { ('d', "What should I bring?"), ('e', "And where is it?") })
+        {
+            await ReceiveAsync(host, new InboundSms("SM" + new string(sid, 32), "+8613800000000", "+8657188880000", text, DateTimeOffset.UtcNow));
+        }
+
+        await Eventually.UntilAsync(() => host.QueryAsync(db => db.InboundMessages.CountAsync(m => m.ProcessedAt != null)), n => n == 2, what: "both questions answered");
+        Assert.Equal(0, await host.QueryAsync(db => db.Inbox.CountAsync()));
+        var counts = await host.InScopeAsync(sp => sp.GetRequiredService<CampaignReports>().CountsAsync(id, CancellationToken.None));
+        Assert.Equal((1, 1), (counts!.Questions, counts.Replied));
+        var funnel = await host.InScopeAsync(sp => sp.GetRequiredService<CampaignReports>().FunnelAsync(id, CancellationToken.None));
+        Assert.Equal(1, funnel.Sum(f => f.Questions));
+    }
+
+    [Fact]
     public async Task An_unknown_number_gets_a_polite_answer_and_no_agent_turn()
     {
         await using var host = await CampaignTestHost.StartAsync();
         await host.SeedResidentsAsync(1);
 
-        await host.InScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<IInboundSmsHandler>().HandleAsync(new InboundSms("SM" + new string('c', 32), "+8613999999999", "+8657188880000", "hello", DateTimeOffset.UtcNow), CancellationToken.None);
-            return true;
-        });
+        await ReceiveAsync(host, new InboundSms("SM" + new string('c', 32), "+8613999999999", "+8657188880000", "hello", DateTimeOffset.UtcNow));
 
         var sent = await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Sent.ToList()), s => s.Count == 1, what: "a polite answer");
         Assert.Equal("+8613999999999", sent[0].To);
         Assert.Contains("社区", sent[0].Body, StringComparison.Ordinal);
         Assert.Empty(host.Agent.Turns);
     }
+
+    /// <summary>An SMS campaign to <paramref name="residents"/> residents, every message delivered: the campaign is completed.</summary>
+    private static async Task<int> CompletedCampaignAsync(CampaignTestHost host, int residents)
+    {
+        await host.SeedResidentsAsync(residents);
+        host.AnswerWith("delivered");
+        var id = await host.CreateCampaignAsync();
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+        return id;
+    }
+
+    /// <summary>An SMS from a resident, as Twilio's webhook hands it over.</summary>
+    private static Task<bool> ReceiveAsync(CampaignTestHost host, InboundSms sms) => host.InScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<IInboundSmsHandler>().HandleAsync(sms, CancellationToken.None);
+        return true;
+    });
 }

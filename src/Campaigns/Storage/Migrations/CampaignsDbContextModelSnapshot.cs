@@ -467,6 +467,9 @@ namespace Outreach.Campaigns.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AskedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Building")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");

@@ -489,6 +489,9 @@ namespace Outreach.Campaigns.Storage.PostgreSqlMigrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Building")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
