@@ -43,7 +43,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
             import.StartedAt ??= time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
 
-            var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == importId).Select(f => f.Content).SingleAsync(cancellationToken);
+            var content = await StoredImportFile.ReadAsync(db, importId, cancellationToken);
             try
             {
                 await ImportAsync(import, content, cancellationToken);
