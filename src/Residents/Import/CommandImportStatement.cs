@@ -9,7 +9,15 @@ internal sealed class CommandImportStatement<T>(DbCommand command, ImportStateme
 
     public override Task ExecuteAsync(CancellationToken cancellationToken) => command.ExecuteNonQueryAsync(cancellationToken);
 
-    protected override void Set(int parameter, object? value) => command.Parameters[parameter].Value = value ?? DBNull.Value;
+    public override void SetNull(int parameter) => SetOther(parameter, DBNull.Value);
+
+    public override void SetText(int parameter, string value) => SetOther(parameter, value);
+
+    public override void SetInteger(int parameter, long value) => SetOther(parameter, value);
+
+    public override void SetDate(int parameter, DateOnly value) => SetOther(parameter, value);
+
+    public override void SetOther(int parameter, object value) => command.Parameters[parameter].Value = value;
 
     public override void Dispose() => command.Dispose();
 }

@@ -8,14 +8,23 @@ internal abstract class ImportStatement<T>(ImportStatementColumn<T>[] columns) :
     {
         for (var c = 0; c < columns.Length; c++)
         {
-            Set(row * columns.Length + c, columns[c].ProviderValue(source));
+            columns[c].Bind(this, row * columns.Length + c, source);
         }
     }
 
     public abstract Task ExecuteAsync(CancellationToken cancellationToken);
 
-    /// <summary>Sets the statement's <paramref name="parameter"/>th parameter (in the order the rows' columns were named) to a provider value.</summary>
-    protected abstract void Set(int parameter, object? value);
+    // The setters of the statement's parameterth parameter (in the order the rows' columns were named), one per provider type.
+    public abstract void SetNull(int parameter);
+
+    public abstract void SetText(int parameter, string value);
+
+    public abstract void SetInteger(int parameter, long value);
+
+    public abstract void SetDate(int parameter, DateOnly value);
+
+    /// <summary>A value of another type, as ADO.NET takes it (PostgreSQL's instants); SQLite's statements are given none.</summary>
+    public abstract void SetOther(int parameter, object value);
 
     public abstract void Dispose();
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Storage;
 
@@ -211,11 +212,11 @@ internal sealed class ResidentBatchWriter : IDisposable
                 $" ON CONFLICT ({Column(dates, nameof(ResidentDate.ResidentId))}, {Column(dates, nameof(ResidentDate.Name))}) " +
                 $"DO UPDATE SET {Column(dates, nameof(ResidentDate.Value))} = excluded.{Column(dates, nameof(ResidentDate.Value))}",
                 rows,
-                Bindings<(int ResidentId, string Name, DateOnly Value)>(dates, DateProperties, property => property switch
+                Bindings(dates, DateProperties, (property, converter) => property switch
                 {
-                    nameof(ResidentDate.ResidentId) => d => d.ResidentId,
-                    nameof(ResidentDate.Name) => d => d.Name,
-                    _ => d => d.Value,
+                    nameof(ResidentDate.ResidentId) => ImportStatementColumn.Of(((int ResidentId, string Name, DateOnly Value) d) => d.ResidentId, converter),
+                    nameof(ResidentDate.Name) => ImportStatementColumn.Of(((int ResidentId, string Name, DateOnly Value) d) => d.Name, converter),
+                    _ => ImportStatementColumn.Of(((int ResidentId, string Name, DateOnly Value) d) => d.Value, converter),
                 }),
                 (row, column) => $"@d{row}_{column}");
             dateUpserts[rows] = statement;
@@ -246,10 +247,10 @@ internal sealed class ResidentBatchWriter : IDisposable
         return new CommandImportStatement<T>(command, columns);
     }
 
-    /// <summary>The columns of a statement: how each value is read from the source and the model's value converter
+    /// <summary>The columns of a statement: how each value is read from the source, given the model's value converter
     /// (enum as text, instants as ticks on SQLite). Tags need none: rows carry them already encoded as "|a|b|".</summary>
-    private static ImportStatementColumn<T>[] Bindings<T>(IEntityType type, IEnumerable<string> properties, Func<string, Func<T, object?>> valueOf)
-        => [.. properties.Select(p => new ImportStatementColumn<T>(valueOf(p), p == nameof(Resident.Tags) ? null : type.FindProperty(p)!.GetTypeMapping().Converter?.ConvertToProvider))];
+    private static ImportStatementColumn<T>[] Bindings<T>(IEntityType type, IEnumerable<string> properties, Func<string, ValueConverter?, ImportStatementColumn<T>> column)
+        => [.. properties.Select(p => column(p, p == nameof(Resident.Tags) ? null : type.FindProperty(p)!.GetTypeMapping().Converter))];
 
     private string Table(IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
 
@@ -283,35 +284,37 @@ internal sealed class ResidentBatchWriter : IDisposable
     }
 
     /// <summary>What a new resident is written with: defaults where the file has no value.</summary>
-    private static Func<RowValues, object?> Inserted(string property) => property switch
+    private static ImportStatementColumn<RowValues> Inserted(string property, ValueConverter? converter) => property switch
     {
-        nameof(Resident.Language) => v => v.Row.Language ?? "zh-CN",
-        nameof(Resident.PreferredChannel) => v => v.Row.Channel ?? ContactChannel.Sms,
-        nameof(Resident.CommunityId) => v => v.CommunityId,
-        _ => Updated(property),
+        nameof(Resident.Language) => Column(v => v.Row.Language ?? "zh-CN", converter),
+        nameof(Resident.PreferredChannel) => Column(v => v.Row.Channel ?? ContactChannel.Sms, converter),
+        nameof(Resident.CommunityId) => Column(v => v.CommunityId, converter),
+        _ => Updated(property, converter),
     };
 
     /// <summary>What an existing resident is updated with: null where the file has no value.</summary>
-    private static Func<RowValues, object?> Updated(string property) => property switch
+    private static ImportStatementColumn<RowValues> Updated(string property, ValueConverter? converter) => property switch
     {
-        nameof(Resident.Id) => v => v.Id,
-        nameof(Resident.CreatedAt) or nameof(Resident.UpdatedAt) => v => v.Now,
-        nameof(Resident.Tags) => v => v.Row.Tags ?? string.Empty,
-        nameof(Resident.ExternalId) => v => v.Row.ExternalId,
-        nameof(Resident.Name) => v => v.Row.Name,
-        nameof(Resident.Phone) => v => v.Row.Phone,
-        nameof(Resident.SecondPhone) => v => v.Row.SecondPhone,
-        nameof(Resident.Language) => v => v.Row.Language,
-        nameof(Resident.PreferredChannel) => v => v.Row.Channel,
-        nameof(Resident.CommunityId) => v => v.Row.CommunityId,
-        nameof(Resident.Grid) => v => v.Row.Grid,
-        nameof(Resident.Building) => v => v.Row.Building,
-        nameof(Resident.Unit) => v => v.Row.Unit,
-        nameof(Resident.Household) => v => v.Row.Household,
-        nameof(Resident.BirthDate) => v => v.Row.BirthDate,
-        nameof(Resident.Gender) => v => v.Row.Gender,
+        nameof(Resident.Id) => Column(v => v.Id, converter),
+        nameof(Resident.CreatedAt) or nameof(Resident.UpdatedAt) => Column(v => v.Now, converter),
+        nameof(Resident.Tags) => Column(v => v.Row.Tags ?? string.Empty, converter),
+        nameof(Resident.ExternalId) => Column(v => v.Row.ExternalId, converter),
+        nameof(Resident.Name) => Column(v => v.Row.Name, converter),
+        nameof(Resident.Phone) => Column(v => v.Row.Phone, converter),
+        nameof(Resident.SecondPhone) => Column(v => v.Row.SecondPhone, converter),
+        nameof(Resident.Language) => Column(v => v.Row.Language, converter),
+        nameof(Resident.PreferredChannel) => Column(v => v.Row.Channel, converter),
+        nameof(Resident.CommunityId) => Column(v => v.Row.CommunityId, converter),
+        nameof(Resident.Grid) => Column(v => v.Row.Grid, converter),
+        nameof(Resident.Building) => Column(v => v.Row.Building, converter),
+        nameof(Resident.Unit) => Column(v => v.Row.Unit, converter),
+        nameof(Resident.Household) => Column(v => v.Row.Household, converter),
+        nameof(Resident.BirthDate) => Column(v => v.Row.BirthDate, converter),
+        nameof(Resident.Gender) => Column(v => v.Row.Gender, converter),
         _ => throw new InvalidOperationException($"The import does not write {property}."),
     };
+
+    private static ImportStatementColumn<RowValues> Column<TValue>(Func<RowValues, TValue> valueOf, ValueConverter? converter) => ImportStatementColumn.Of(valueOf, converter);
 
     public void Dispose()
     {

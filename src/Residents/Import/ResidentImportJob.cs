@@ -36,19 +36,23 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
             return;
         }
 
-        import.Status = ResidentImportStatus.Running;
-        import.StartedAt ??= time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        // Settings for the import up to its final commit, which checkpoints the log with the connection's own settings back.
+        await using (await SqliteImportConnection.OpenAsync(db, cancellationToken))
+        {
+            import.Status = ResidentImportStatus.Running;
+            import.StartedAt ??= time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
 
-        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == importId).Select(f => f.Content).SingleAsync(cancellationToken);
-        try
-        {
-            await ImportAsync(import, content, cancellationToken);
-        }
-        catch (ResidentImportFileException ex)
-        {
-            import.Status = ResidentImportStatus.Failed;
-            import.Error = ex.Message;
+            var content = await StoredImportFile.ReadAsync(db, importId, cancellationToken);
+            try
+            {
+                await ImportAsync(import, content, cancellationToken);
+            }
+            catch (ResidentImportFileException ex)
+            {
+                import.Status = ResidentImportStatus.Failed;
+                import.Error = ex.Message;
+            }
         }
 
         if (import.Status == ResidentImportStatus.Running)
@@ -69,8 +73,6 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         var reader = new ImportRowReader(columns, phones, await CommunityNamesAsync(cancellationToken));
         var keys = await ResidentKeys.LoadAsync(db, import.TotalRows, cancellationToken);
         var scope = await ImportScope.LoadAsync(db, import, cancellationToken);
-
-        await using var connection = await SqliteImportConnection.OpenAsync(db, cancellationToken);
 
         // Rows are read and checked on another thread while the previous chunk is written.
         var chunks = Channel.CreateBounded<List<ImportRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });

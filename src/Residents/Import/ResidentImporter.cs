@@ -30,8 +30,12 @@ public sealed class ResidentImporter(ResidentsDbContext db, ICommunityScopeAcces
         };
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        db.ImportFiles.Add(new ResidentImportFile { ImportId = import.Id, Content = content });
-        await db.SaveChangesAsync(cancellationToken);
+        await using (await SqliteImportConnection.OpenForUploadAsync(db, cancellationToken))
+        {
+            db.ImportFiles.Add(new ResidentImportFile { ImportId = import.Id, Content = content });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         return import;
     }

@@ -7,7 +7,7 @@ namespace Outreach.Residents.Tests.Import;
 
 public sealed class SqliteImportConnectionTests : IAsyncLifetime
 {
-    private static readonly (long CacheSize, long Synchronous) ImportSettings = (-65536, 1);
+    private static readonly (long CacheSize, long Synchronous, long AutoCheckpoint) ImportSettings = (-65536, 1, 0);
 
     private readonly ArchiveDatabase archive = new(DatabaseProvider.Sqlite);
 
@@ -32,12 +32,30 @@ public sealed class SqliteImportConnectionTests : IAsyncLifetime
         Assert.Equal(before, await SettingsAsync(db));
     }
 
-    private static async Task<(long CacheSize, long Synchronous)> SettingsAsync(ResidentsDbContext db)
+    [Fact]
+    public async Task Storing_an_upload_keeps_the_connections_durability_and_only_defers_the_checkpoint()
+    {
+        await using var db = archive.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        var before = await SettingsAsync(db);
+        Assert.NotEqual(0, before.AutoCheckpoint);
+        await using (await SqliteImportConnection.OpenForUploadAsync(db, CancellationToken.None))
+        {
+            Assert.Equal(before with { AutoCheckpoint = 0 }, await SettingsAsync(db));
+        }
+
+        Assert.Equal(before, await SettingsAsync(db));
+    }
+
+    private static async Task<(long CacheSize, long Synchronous, long AutoCheckpoint)> SettingsAsync(ResidentsDbContext db)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        var cacheSize = (long)(await command.ExecuteScalarAsync())!;
-        command.CommandText = "PRAGMA synchronous";
-        return (cacheSize, (long)(await command.ExecuteScalarAsync())!);
+        async Task<long> PragmaAsync(string name)
+        {
+            command.CommandText = $"PRAGMA {name}";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        return (await PragmaAsync("cache_size"), await PragmaAsync("synchronous"), await PragmaAsync("wal_autocheckpoint"));
     }
 }
