@@ -85,40 +85,7 @@ checksAllocated = GC.GetTotalAllocatedBytes() - checksAllocated;
 // It starts as the import did, on a settled process, so it pays for none of what ran before it.
 await SettleAsync();
 cpu = Process.GetCurrentProcess().TotalProcessorTime;
-var floor = Stopwatch.StartNew();
-await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "floor.db")}"))
-{
-    await connection.OpenAsync();
-    await using (var pragma = connection.CreateCommand())
-    {
-        pragma.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE raw (c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT, c10 TEXT, c11 TEXT, c12 TEXT);";
-        await pragma.ExecuteNonQueryAsync();
-    }
-
-    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-    await using var insert = connection.CreateCommand();
-    insert.Transaction = transaction;
-    insert.CommandText = "INSERT INTO raw VALUES (@c0, @c1, @c2, @c3, @c4, @c5, @c6, @c7, @c8, @c9, @c10, @c11, @c12)";
-    for (var i = 0; i < 13; i++)
-    {
-        insert.Parameters.Add(new SqliteParameter($"@c{i}", null));
-    }
-
-    using var reader = CsvReader.Create(csv, new CsvReaderOptions { Separator = ',', HasHeader = true });
-    while (await reader.ReadAsync())
-    {
-        for (var i = 0; i < 13; i++)
-        {
-            insert.Parameters[i].Value = reader.GetString(i);
-        }
-
-        await insert.ExecuteNonQueryAsync();
-    }
-
-    await transaction.CommitAsync();
-}
-
-floor.Stop();
+var floor = await FloorAsync(Path.Combine(folder, "floor.db"));
 var floorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
 // 3. Queries on the imported archive: an audience count and a page, beside the same count as raw SQL.
@@ -148,10 +115,28 @@ var rawTime = Median(await TimeAsync(async () =>
 }));
 var everyoneTime = Median(await TimeAsync(() => directory.InAudience(AudienceExpression.Everyone).CountAsync()));
 
+// 4. Two more rounds of the import and the floor, each on fresh files and a settled process. This VM's speed drifts by
+// tens of percent from one minute to the next, the floor's as much as the import's (0.5 to 0.9 s in one session), so
+// the ratio is judged by its median over three rounds, not by one.
+var rounds = new List<(TimeSpan Import, TimeSpan Floor)> { (import.Elapsed, floor) };
+for (var round = 1; round < 3; round++)
+{
+    var archive = await ArchiveAsync(Path.Combine(folder, $"archive-round{round}.db"));
+    await SettleAsync();
+    var again = Stopwatch.StartNew();
+    await ImportAsync(archive, csv);
+    again.Stop();
+    await SettleAsync();
+    rounds.Add((again.Elapsed, await FloorAsync(Path.Combine(folder, $"floor-round{round}.db"))));
+}
+
+var ratios = rounds.Select(r => r.Import / r.Floor).ToList();
+
 Console.WriteLine();
 Console.WriteLine("| Measure | Result | Floor (same run) | Goal |");
 Console.WriteLine("|---|---|---|---|");
-Console.WriteLine($"| Import of {rows:N0} rows (accept + job) | {import.Elapsed.TotalSeconds:F1} s | {floor.Elapsed.TotalSeconds:F1} s bulk insert, no validation ({import.Elapsed / floor.Elapsed:F1}×) | ≤ 3× floor, ≤ 20 s |");
+Console.WriteLine($"| Import of {rows:N0} rows (accept + job) | {import.Elapsed.TotalSeconds:F1} s | {floor.TotalSeconds:F1} s bulk insert, no validation ({import.Elapsed / floor:F1}×) | ≤ 3× floor, ≤ 20 s |");
+Console.WriteLine($"| Import / floor, three rounds (median) | {string.Join("; ", rounds.Select(r => $"{r.Import.TotalSeconds:F2} s / {r.Floor.TotalSeconds:F2} s = {r.Import / r.Floor:F2}×"))} | median **{Median(ratios):F2}×** | ≤ 3× |");
 Console.WriteLine($"| CPU time of the import (all threads) | {importCpu.TotalSeconds:F1} s | {floorCpu.TotalSeconds:F1} s ({importCpu / floorCpu:F1}×) | |");
 if (busiest.Count > 0)
 {
@@ -173,6 +158,45 @@ if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
 
 SqliteConnection.ClearAllPools();
 return count == rawCount ? 0 : 1;
+
+// The floor's bulk insert into a fresh file; returns its wall time.
+async Task<TimeSpan> FloorAsync(string file)
+{
+    var watch = Stopwatch.StartNew();
+    await using (var connection = new SqliteConnection($"Data Source={file}"))
+    {
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE raw (c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT, c10 TEXT, c11 TEXT, c12 TEXT);";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO raw VALUES (@c0, @c1, @c2, @c3, @c4, @c5, @c6, @c7, @c8, @c9, @c10, @c11, @c12)";
+        for (var i = 0; i < 13; i++)
+        {
+            insert.Parameters.Add(new SqliteParameter($"@c{i}", null));
+        }
+
+        using var reader = CsvReader.Create(csv, new CsvReaderOptions { Separator = ',', HasHeader = true });
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < 13; i++)
+            {
+                insert.Parameters[i].Value = reader.GetString(i);
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    return watch.Elapsed;
+}
 
 // A migrated archive with one street of two communities: a SQLite file in the bench's folder, or a fresh PostgreSQL database.
 async Task<DatabaseOptions> ArchiveAsync(string sqliteFile)
