@@ -76,10 +76,12 @@ internal sealed class MessageDelivery(
         foreach (var state in callbacks)
         {
             var parameters = StatusParameters(state);
-            await webhooks.PostAsync(message.StatusCallback, parameters, cancellationToken);
+            var token = EmulatorWebhookClient.NewIdempotencyToken();
+            await webhooks.PostAsync(message.StatusCallback, parameters, cancellationToken, token);
             if (faults.Roll(fault.DuplicateCallbackRate))
             {
-                await webhooks.PostAsync(message.StatusCallback, parameters, cancellationToken);
+                // Twilio delivering the same callback again: the same token.
+                await webhooks.PostAsync(message.StatusCallback, parameters, cancellationToken, token);
             }
         }
     }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Outreach.Telephony.Emulator;
 using Outreach.Telephony.Messaging;
+using Outreach.Telephony.Storage;
 using Outreach.Telephony.Tests.Hosting;
 using Outreach.Testing;
 
@@ -30,6 +32,9 @@ public sealed class ResidentPhoneApiTests : IAsyncLifetime
         Assert.Equal("TD", inbound.Body);
         Assert.Equal(new TwilioOptions().FromNumber, inbound.To);
         Assert.Equal(message.GetProperty("sid").GetString(), inbound.MessageSid);
+        // Like Twilio's, the webhook carried an I-Twilio-Idempotency-Token, so the server kept its answer for retries.
+        await using var db = await host.Get<IDbContextFactory<TelephonyDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.WebhookReceipts.CountAsync());
     }
 
     [Fact]
