@@ -12,7 +12,7 @@ namespace Outreach.Agent.Knowledge;
 /// street-wide ones of their street, and change only their communities' documents. Every change re-indexes.
 /// </summary>
 public sealed class KnowledgeDocuments(
-    AgentDbContext db, ResidentsDbContext residents, KnowledgeIndexCache cache, KnowledgeEmbedder embedder, ICommunityScopeAccessor scopeAccessor, TimeProvider time)
+    AgentDbContext db, ResidentsDbContext residents, KnowledgeEmbedder embedder, ICommunityScopeAccessor scopeAccessor, TimeProvider time)
 {
     /// <summary>The documents the caller may read, optionally only those that apply to a street or community.</summary>
     public async Task<List<KnowledgeDocument>> ListAsync(int? streetId, int? communityId, CancellationToken cancellationToken)
@@ -86,7 +86,10 @@ public sealed class KnowledgeDocuments(
         document.Language = request.Language ?? document.Language;
         document.StreetId = streetId;
         document.CommunityId = request.CommunityId;
-        document.UpdatedAt = time.GetUtcNow();
+        // Always later than before, even within one tick of the clock: the documents' version (KnowledgeVersion) is how
+        // every server's cached index learns of the change. A millisecond, as SQLite's stored form keeps no finer.
+        var now = time.GetUtcNow();
+        document.UpdatedAt = now > document.UpdatedAt.AddMilliseconds(1) ? now : document.UpdatedAt.AddMilliseconds(1);
         await db.SaveChangesAsync(cancellationToken);
         await IndexAsync(document, cancellationToken);
         return KnowledgeChange.Saved(document);
@@ -98,15 +101,14 @@ public sealed class KnowledgeDocuments(
         if (change.Status == KnowledgeChangeStatus.Saved)
         {
             await db.Knowledge.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-            cache.Invalidate();
         }
 
         return change;
     }
 
     /// <summary>
-    /// Makes a saved document searchable: its passages' vectors now (when embeddings are on; a provider failure is
-    /// logged and the vectors are filled at the next search), and every cached index rebuilt on next use.
+    /// Makes a saved document's passages' vectors now (when embeddings are on; a provider failure is logged and the
+    /// vectors are filled at the next search). Every server's cached index sees the change by the documents' version.
     /// </summary>
     private async Task IndexAsync(KnowledgeDocument document, CancellationToken cancellationToken)
     {
@@ -114,8 +116,6 @@ public sealed class KnowledgeDocuments(
         {
             await embedder.EnsureAsync([document], cancellationToken);
         }
-
-        cache.Invalidate();
     }
 
     /// <summary>Saved (with the document) when the caller may change it; otherwise why not.</summary>

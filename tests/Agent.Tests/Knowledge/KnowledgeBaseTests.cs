@@ -91,6 +91,31 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime
         Assert.NotNull(await SearchAsync(fixture.Host, Paraphrase));
     }
 
+    [Fact]
+    public async Task A_document_changed_or_deleted_by_another_server_is_searched_as_it_now_is()
+    {
+        await using var host = await AgentTestHost.StartAsync();
+        const string Question = "疫苗接种点在哪里";
+        Assert.Null(await SearchAsync(host, Question));
+
+        // Another server shares the database: its change reaches this server's cached index without going through it.
+        var id = await host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AgentDbContext>();
+            var document = await db.Knowledge.OrderBy(d => d.Id).FirstAsync();
+            document.Markdown += "\n\n今年的疫苗接种点在文化礼堂。";
+            document.UpdatedAt = document.UpdatedAt.AddMinutes(1);
+            await db.SaveChangesAsync();
+            return document.Id;
+        });
+        var hit = await SearchAsync(host, Question);
+        Assert.NotNull(hit);
+        Assert.Contains("文化礼堂", hit.Passage.Text, StringComparison.Ordinal);
+
+        await host.InScopeAsync(sp => sp.GetRequiredService<AgentDbContext>().Knowledge.Where(d => d.Id == id).ExecuteDeleteAsync());
+        Assert.Null(await SearchAsync(host, Question));
+    }
+
     private static Task<KnowledgeHit?> SearchAsync(AgentTestHost host, string question)
         => host.InScopeAsync(sp => sp.GetRequiredService<KnowledgeBase>().SearchAsync(null, host.Maple.Id, question, CancellationToken.None));
 }
