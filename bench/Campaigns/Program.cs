@@ -95,9 +95,10 @@ async Task CampaignBesideFloorAsync()
         $"warm-up campaigns: 2 × {warmUpResidents} residents in {warmUpWalls.Item1.TotalSeconds:F1} s and {warmUpWalls.Item2.TotalSeconds:F1} s (not measured), then the processes settled"));
     var launchedAt = DateTimeOffset.UtcNow;
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
+    var written = server.WrittenBytes;
     var wall = await RunCampaignAsync(campaign);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
+        $"campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
     var peak = server.PeakMemoryBytes;
     Console.WriteLine(await PhasesAsync(launchedAt));
     var snapshotted = server.OutputContaining("snapshotted");

@@ -33,7 +33,8 @@ public static class OutreachDatabase
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(options.ConnectionString);
-                builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history));
+                builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(history))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(history));

@@ -83,6 +83,12 @@ public sealed class ServerProcess : IAsyncDisposable
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).FirstOrDefault()
         : 0;
 
+    /// <summary>Bytes the process has written to files so far (write_bytes of /proc/&lt;pid&gt;/io: what it dirtied for the disk); 0 where /proc is missing.</summary>
+    public long WrittenBytes => ProcessId is { } id && File.Exists($"/proc/{id}/io")
+        ? File.ReadLines($"/proc/{id}/io").Where(l => l.StartsWith("write_bytes:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault()
+        : 0;
+
     /// <summary>CPU time the process has used so far (user + system, from /proc/&lt;pid&gt;/stat); zero where /proc is missing.</summary>
     public TimeSpan CpuTime
     {

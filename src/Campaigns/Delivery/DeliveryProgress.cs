@@ -26,7 +26,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     public async Task<int> ApplyAllAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var best = await HighestPerAttemptAsync(reports, cancellationToken);
+        var best = HighestPerAttempt(reports);
         if (best.Count == 0)
         {
             return 0;
@@ -91,21 +91,15 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     public Task RecordAnsweredByAsync(long attemptId, string answeredBy, CancellationToken cancellationToken)
         => db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AnsweredBy, answeredBy), cancellationToken);
 
-    /// <summary>Only the highest-ranked report per attempt can matter (of equal ones, the first); reports carry our id or Twilio's SID.</summary>
-    private async Task<Dictionary<long, StatusReport>> HighestPerAttemptAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
+    /// <summary>Only the highest-ranked report per attempt can matter (of equal ones, the first).</summary>
+    private static Dictionary<long, StatusReport> HighestPerAttempt(IReadOnlyList<StatusReport> reports)
     {
-        var sids = reports.Where(r => r.AttemptId is null && r.ProviderSid is not null).Select(r => r.ProviderSid!).Distinct().ToList();
-        var bySid = sids.Count == 0
-            ? []
-            : await db.Attempts.AsNoTracking().Where(a => a.ProviderSid != null && sids.Contains(a.ProviderSid))
-                .Select(a => new { a.Id, Sid = a.ProviderSid! }).ToDictionaryAsync(a => a.Sid, a => a.Id, StringComparer.Ordinal, cancellationToken);
-        var best = new Dictionary<long, StatusReport>();
+        var best = new Dictionary<long, StatusReport>(reports.Count);
         foreach (var report in reports)
         {
-            long? id = report.AttemptId ?? (report.ProviderSid is { } sid && bySid.TryGetValue(sid, out var found) ? found : null);
-            if (id is { } attemptId && (!best.TryGetValue(attemptId, out var kept) || DeliveryStates.Rank(report.Status) > DeliveryStates.Rank(kept.Status)))
+            if (!best.TryGetValue(report.AttemptId, out var kept) || DeliveryStates.Rank(report.Status) > DeliveryStates.Rank(kept.Status))
             {
-                best[attemptId] = report;
+                best[report.AttemptId] = report;
             }
         }
 

@@ -10,30 +10,32 @@ public sealed class DeliveryStatusHandler(DeliveryStatusWriter writer, DispatchT
     public async Task HandleMessageStatusAsync(MessageStatusUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (DeliveryStates.Parse(update.Status) is { } status)
+        if (DeliveryStates.Parse(update.Status) is { } status && AttemptId(update.Reference) is { } attemptId)
         {
-            await writer.WriteAsync(new StatusReport(AttemptId(update.Reference), update.MessageSid, status, update.ErrorCode), cancellationToken);
+            await writer.WriteAsync(new StatusReport(attemptId, update.MessageSid, status, update.ErrorCode), cancellationToken);
         }
     }
 
     public async Task HandleCallStatusAsync(CallStatusUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (DeliveryStates.Parse(update.Status) is not { } status)
+        if (DeliveryStates.Parse(update.Status) is not { } status || AttemptId(update.Reference) is not { } attemptId)
         {
             return;
         }
 
-        var attemptId = AttemptId(update.Reference);
-        if (DeliveryStates.IsFinal(status) && attemptId is { } id)
+        if (DeliveryStates.IsFinal(status))
         {
-            throttle.CallEnded(id);
+            throttle.CallEnded(attemptId);
         }
 
         await writer.WriteAsync(new StatusReport(attemptId, update.CallSid, status, null, update.AnsweredBy), cancellationToken);
     }
 
-    /// <summary>Our references are attempt ids; anything else (a reply SMS, an inbound call) is found by SID or not at all.</summary>
+    /// <summary>
+    /// Our references are attempt ids. A callback without one is not about an attempt (a reply SMS the agent sent, a
+    /// call a resident placed), and is answered without being looked up.
+    /// </summary>
     private static long? AttemptId(string? reference)
         => long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

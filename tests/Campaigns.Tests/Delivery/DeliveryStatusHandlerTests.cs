@@ -22,10 +22,12 @@ public sealed class DeliveryStatusHandlerTests
             await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[0].Sid, status, sent[0].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
         }
 
-        // Second resident: found by SID alone (no reference), fails for good.
+        // Second resident: a callback without our reference is not about an attempt, even with a known SID, and changes
+        // nothing (had it counted, "delivered" would have ended the attempt first); then it fails for good.
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, "delivered", null, null, DateTimeOffset.UtcNow), CancellationToken.None));
         foreach (var status in new[] { "sending", "failed", "sent", "delivered" })
         {
-            await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, status, null, 30003, DateTimeOffset.UtcNow), CancellationToken.None));
+            await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, status, sent[1].Reference, 30003, DateTimeOffset.UtcNow), CancellationToken.None));
         }
 
         var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).ToListAsync());

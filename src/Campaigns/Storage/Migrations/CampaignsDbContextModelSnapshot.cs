@@ -264,8 +264,6 @@ namespace Outreach.Campaigns.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderSid");
-
                     b.HasIndex("CampaignId", "StatusRank");
 
                     b.HasIndex("ResidentId", "DecidedAt");

@@ -276,8 +276,6 @@ namespace Outreach.Campaigns.Storage.PostgreSqlMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderSid");
-
                     b.HasIndex("CampaignId", "StatusRank");
 
                     b.HasIndex("ResidentId", "DecidedAt");
