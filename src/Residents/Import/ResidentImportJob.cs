@@ -195,12 +195,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
 
     private static async Task InsertAsync(ResidentBatchWriter writer, ResidentKeys keys, List<(ImportRow Row, int CommunityId)> inserts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = await writer.InsertAsync(inserts, now, cancellationToken);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            keys.Add(inserts[i].Row, ids[i]);
-        }
-
+        keys.Add(inserts, await writer.InsertAsync(inserts, now, cancellationToken));
         inserts.Clear();
     }
 
