@@ -6,8 +6,9 @@ namespace Outreach.Residents.Import;
 /// <summary>
 /// The few functions of the SQLite library Microsoft.Data.Sqlite loaded that a prepared statement needs on its hot path,
 /// called directly: SQLitePCLRaw marshals every handle as a SafeHandle (a reference count taken and released around each
-/// call) and makes each call a full managed-to-native transition. Binding a value and resetting a statement are short calls that
-/// never call back into .NET, so they skip the GC transition; stepping may write pages and wait, so it keeps it.
+/// call) and makes each call a full managed-to-native transition. Binding a value is a short call that never calls back into .NET,
+/// so it skips the GC transition; stepping may write pages and wait, and resetting after a failed step rolls the
+/// statement back, so they keep it.
 /// </summary>
 internal static unsafe class SqliteEntryPoints
 {
@@ -21,7 +22,7 @@ internal static unsafe class SqliteEntryPoints
     public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, long, int> BindInt64;
     public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int> BindText;
     public static readonly delegate* unmanaged[Cdecl]<IntPtr, int> Step;
-    public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int> Reset;
+    public static readonly delegate* unmanaged[Cdecl]<IntPtr, int> Reset;
 
     static SqliteEntryPoints()
     {
@@ -36,7 +37,7 @@ internal static unsafe class SqliteEntryPoints
             BindInt64 = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, long, int>)bindInt64;
             BindText = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, byte*, int, IntPtr, int>)bindText;
             Step = (delegate* unmanaged[Cdecl]<IntPtr, int>)step;
-            Reset = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int>)reset;
+            Reset = (delegate* unmanaged[Cdecl]<IntPtr, int>)reset;
             Available = true;
         }
     }

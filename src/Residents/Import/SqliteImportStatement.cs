@@ -19,6 +19,7 @@ internal sealed unsafe class SqliteImportStatement<T> : ImportStatement<T>
     private readonly int[] positions;
     private readonly Bound[] bound;
     private byte[] text = new byte[256];
+    private bool disposed;
 
     public SqliteImportStatement(SqliteConnection connection, string sql, ImportStatementColumn<T>[] columns, IReadOnlyList<string> parameterNames)
         : base(columns)
@@ -50,10 +51,12 @@ internal sealed unsafe class SqliteImportStatement<T> : ImportStatement<T>
     {
         var rc = SqliteEntryPoints.Step(handle);
         SqliteEntryPoints.Reset(handle);
-        if (rc != raw.SQLITE_DONE)
+        if (rc == raw.SQLITE_ROW)
         {
-            SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_ROW ? raw.SQLITE_MISUSE : rc, db);
+            throw new InvalidOperationException("The statement returned rows; these statements only write.");
         }
+
+        SqliteException.ThrowExceptionForRC(rc, db);
     }
 
     // SQLite keeps a statement's bindings from one execution to the next, so a value equal to the one already bound
@@ -142,8 +145,12 @@ internal sealed unsafe class SqliteImportStatement<T> : ImportStatement<T>
 
     public override void Dispose()
     {
-        statement.DangerousRelease();
-        statement.Dispose();
+        if (!disposed)
+        {
+            disposed = true;
+            statement.DangerousRelease();
+            statement.Dispose();
+        }
     }
 
     private enum BoundKind
