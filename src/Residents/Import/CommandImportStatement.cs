@@ -2,12 +2,14 @@ using System.Data.Common;
 
 namespace Outreach.Residents.Import;
 
-/// <summary>An <see cref="ImportStatement{T}"/> run through ADO.NET (PostgreSQL), with its parameters in order.</summary>
+/// <summary>An <see cref="ImportStatement{T}"/> run through ADO.NET (PostgreSQL, and SQLite where <see cref="SqliteImportStatement{T}.Available"/> is false), with its parameters in order.</summary>
 internal sealed class CommandImportStatement<T>(DbCommand command, ImportStatementColumn<T>[] columns) : ImportStatement<T>(columns)
 {
     public DbCommand Command => command;
 
     public override Task ExecuteAsync(CancellationToken cancellationToken) => command.ExecuteNonQueryAsync(cancellationToken);
+
+    public override void Execute() => command.ExecuteNonQuery();
 
     public override void SetNull(int parameter) => SetOther(parameter, DBNull.Value);
 

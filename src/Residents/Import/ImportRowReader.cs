@@ -12,7 +12,13 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 {
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"];
     private static readonly char[] TagSeparators = ['|', ',', ';', '，', '、', '；'];
+    private const int RememberedTexts = 1_000;
     private readonly ImportPhones phoneNumbers = new(phones);
+
+    // A file repeats a handful of languages and tag lists over thousands of rows: each distinct text is normalised
+    // once (lower-cased, split, joined: several strings a row that the collector then had to clear).
+    private readonly Dictionary<string, string> languages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> tagLists = new(StringComparer.Ordinal);
     private readonly string knownCommunities = string.Join(", ", communities.Keys.Where(k => k.EndsWith("社区", StringComparison.Ordinal) || !communities.ContainsKey(k + "社区")));
 
     /// <summary>Whether a record has no value at all (",,,"): skipped like an empty line. Fields are trimmed on reading.</summary>
@@ -122,7 +128,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 
         if (Text(ImportField.Language) is { } language)
         {
-            row.Language = Language(language);
+            row.Language = Remembered(languages, language, Language);
         }
 
         if (Text(ImportField.Channel) is { } channel)
@@ -136,7 +142,7 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 
         if (columns.Has(ImportField.Tags))
         {
-            row.Tags = TagList.Encode((Text(ImportField.Tags) ?? string.Empty).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries));
+            row.Tags = Remembered(tagLists, Text(ImportField.Tags) ?? string.Empty, EncodeTags);
         }
 
         foreach (var (index, name) in columns.Dates)
@@ -156,6 +162,22 @@ internal sealed class ImportRowReader(ImportColumns columns, PhoneNumberParser p
 
         return null;
     }
+
+    private static string Remembered(Dictionary<string, string> seen, string text, Func<string, string> normalise)
+    {
+        if (!seen.TryGetValue(text, out var value))
+        {
+            value = normalise(text);
+            if (seen.Count < RememberedTexts)
+            {
+                seen[text] = value;
+            }
+        }
+
+        return value;
+    }
+
+    private static string EncodeTags(string text) => TagList.Encode(text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Clean(string? value)
     {

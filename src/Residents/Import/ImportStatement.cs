@@ -14,6 +14,9 @@ internal abstract class ImportStatement<T>(ImportStatementColumn<T>[] columns) :
 
     public abstract Task ExecuteAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs the statement once, synchronously: for loops over many rows on a database whose calls are synchronous anyway (SQLite).</summary>
+    public abstract void Execute();
+
     // The setters of the statement's parameterth parameter (in the order the rows' columns were named), one per provider type.
     public abstract void SetNull(int parameter);
 

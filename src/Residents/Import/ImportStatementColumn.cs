@@ -62,7 +62,9 @@ internal static class ImportStatementColumn
     {
         if (converter is null)
         {
-            return new Unconverted<T, TValue>(valueOf);
+            // Text, most of a row's columns, skips the general setter's type tests, which shared generic code for
+            // reference types makes at run time.
+            return valueOf is Func<T, string?> text ? new Text<T>(text) : new Unconverted<T, TValue>(valueOf);
         }
 
         // The converter's typed function, found once per statement; TValue may be the nullable form of its model type.
@@ -73,6 +75,21 @@ internal static class ImportStatementColumn
     private sealed class Unconverted<T, TValue>(Func<T, TValue> valueOf) : ImportStatementColumn<T>
     {
         public override void Bind(ImportStatement<T> statement, int parameter, T source) => Set(statement, parameter, valueOf(source));
+    }
+
+    private sealed class Text<T>(Func<T, string?> valueOf) : ImportStatementColumn<T>
+    {
+        public override void Bind(ImportStatement<T> statement, int parameter, T source)
+        {
+            if (valueOf(source) is { } value)
+            {
+                statement.SetText(parameter, value);
+            }
+            else
+            {
+                statement.SetNull(parameter);
+            }
+        }
     }
 
     private sealed class Converted<T, TValue, TModel, TProvider>(Func<T, TValue> valueOf, ValueConverter<TModel, TProvider> converter) : ImportStatementColumn<T>

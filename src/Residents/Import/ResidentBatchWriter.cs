@@ -117,7 +117,7 @@ internal sealed class ResidentBatchWriter : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] InsertOneByOne(IReadOnlyList<(ImportRow Row, int CommunityId)> rows, DateTimeOffset now)
     {
-        var insert = (SqliteImportStatement<RowValues>)Insert(1);
+        var insert = Insert(1);
         var ids = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -126,7 +126,7 @@ internal sealed class ResidentBatchWriter : IDisposable
             insert.Execute();
         }
 
-        var upsert = (SqliteImportStatement<(int, string, DateOnly)>)UpsertDates(1);
+        var upsert = UpsertDates(1);
         for (var i = 0; i < rows.Count; i++)
         {
             foreach (var (name, value) in rows[i].Row.Dates)
@@ -229,7 +229,7 @@ internal sealed class ResidentBatchWriter : IDisposable
     private ImportStatement<T> Prepare<T>(string text, int rows, ImportStatementColumn<T>[] columns, Func<int, int, string> parameterName)
     {
         var names = Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, c) => parameterName(r, c))).ToArray();
-        if (connection is SqliteConnection sqlite)
+        if (connection is SqliteConnection sqlite && SqliteImportStatement<T>.Available)
         {
             return new SqliteImportStatement<T>(sqlite, text, columns, names);
         }

@@ -77,7 +77,8 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         // Rows are read and checked on another thread while the previous chunk is written.
         var chunks = Channel.CreateBounded<List<ImportRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadChunksAsync(csv, reader, import.CommunityIds is not null, import.ProcessedRows, chunks.Writer, stop.Token), stop.Token);
+        var rows = new ImportChunkReader(csv, reader, import.CommunityIds is not null, import.ProcessedRows);
+        var reading = Task.Run(() => ReadChunksAsync(rows, chunks.Writer, stop.Token), stop.Token);
         try
         {
             while (await WriteBatchAsync(import, columns, keys, scope, chunks.Reader, cancellationToken))
@@ -93,52 +94,21 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
     }
 
     /// <summary>Reads and checks the rows in chunks of <see cref="ChunkSize"/>, skipping those an earlier run committed.</summary>
-    private static async Task ReadChunksAsync(CsvReader csv, ImportRowReader reader, bool scoped, int committedRows, ChannelWriter<List<ImportRow>> chunks, CancellationToken cancellationToken)
+    private static async Task ReadChunksAsync(ImportChunkReader rows, ChannelWriter<List<ImportRow>> chunks, CancellationToken cancellationToken)
     {
         try
         {
-            // Keyed by the value alone (no "phone …" text per row), one dictionary per kind of key.
-            var firstLineOfPhone = new Dictionary<string, int>(StringComparer.Ordinal);
-            var firstLineOfExternalId = new Dictionary<string, int>(StringComparer.Ordinal);
-            var chunk = new List<ImportRow>(ChunkSize);
-            var seen = 0;
-            while (await csv.ReadAsync(cancellationToken))
+            bool more;
+            do
             {
-                if (ImportRowReader.IsBlank(csv))
-                {
-                    continue;
-                }
-
-                var row = reader.Read(csv, scoped);
-                if (row.Error is null)
-                {
-                    // A second row for the same person in one file would silently overwrite the first: reject it instead.
-                    var (firstLineOf, kind, key) = row.ExternalId is null ? (firstLineOfPhone, "phone", row.Phone) : (firstLineOfExternalId, "external id", row.ExternalId);
-                    if (!firstLineOf.TryAdd(key, row.Line))
-                    {
-                        row.Error = $"duplicate of line {firstLineOf[key]} (same {kind} {key})";
-                        row.Raw ??= ImportRowReader.RawText(csv);
-                    }
-                }
-
-                // Rows of batches committed by an earlier run are checked again (for duplicates) but not written again.
-                if (++seen <= committedRows)
-                {
-                    continue;
-                }
-
-                chunk.Add(row);
-                if (chunk.Count == ChunkSize)
+                var chunk = new List<ImportRow>(ChunkSize);
+                more = rows.Read(chunk, ChunkSize, cancellationToken);
+                if (chunk.Count > 0)
                 {
                     await chunks.WriteAsync(chunk, cancellationToken);
-                    chunk = new List<ImportRow>(ChunkSize);
                 }
             }
-
-            if (chunk.Count > 0)
-            {
-                await chunks.WriteAsync(chunk, cancellationToken);
-            }
+            while (more);
         }
         finally
         {
@@ -225,12 +195,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
 
     private static async Task InsertAsync(ResidentBatchWriter writer, ResidentKeys keys, List<(ImportRow Row, int CommunityId)> inserts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = await writer.InsertAsync(inserts, now, cancellationToken);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            keys.Add(inserts[i].Row, ids[i]);
-        }
-
+        keys.Add(inserts, await writer.InsertAsync(inserts, now, cancellationToken));
         inserts.Clear();
     }
 

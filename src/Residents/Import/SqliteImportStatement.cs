@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -9,15 +8,18 @@ namespace Outreach.Residents.Import;
 /// An <see cref="ImportStatement{T}"/> stepped directly on the SQLite connection's handle, inside the transaction the
 /// connection holds, with parameters bound by position: Microsoft.Data.Sqlite looks each parameter up by name (and
 /// encodes the name) on every execution, which cost more than the insert itself. Values are bound as Microsoft.Data.Sqlite
-/// binds them: text as UTF-8, integers as INTEGER, dates as yyyy-MM-dd text.
+/// binds them: text as UTF-8, integers as INTEGER, dates as yyyy-MM-dd text. Binding and stepping call the library
+/// directly (<see cref="SqliteEntryPoints"/>): a row costs a step, a reset and one call per changed value.
 /// </summary>
-internal sealed class SqliteImportStatement<T> : ImportStatement<T>
+internal sealed unsafe class SqliteImportStatement<T> : ImportStatement<T>
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly IntPtr handle;
     private readonly int[] positions;
     private readonly Bound[] bound;
     private byte[] text = new byte[256];
+    private bool disposed;
 
     public SqliteImportStatement(SqliteConnection connection, string sql, ImportStatementColumn<T>[] columns, IReadOnlyList<string> parameterNames)
         : base(columns)
@@ -27,7 +29,15 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
         SqliteException.ThrowExceptionForRC(rc, db);
         positions = [.. parameterNames.Select(name => raw.sqlite3_bind_parameter_index(statement, name))];
         bound = new Bound[positions.Length];
+
+        // Held for the statement's life instead of around each call, so the handle cannot be released while in use.
+        var added = false;
+        statement.DangerousAddRef(ref added);
+        handle = statement.DangerousGetHandle();
     }
+
+    /// <summary>Whether statements can be made here; where not, the import uses Microsoft.Data.Sqlite's commands.</summary>
+    public static bool Available => SqliteEntryPoints.Available;
 
     public override Task ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -37,20 +47,16 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     }
 
     /// <summary>Steps the statement once; SQLite's steps are synchronous, so this is what <see cref="ExecuteAsync"/> does.</summary>
-    public void Execute()
+    public override void Execute()
     {
-        var rc = raw.sqlite3_step(statement);
-        try
+        var rc = SqliteEntryPoints.Step(handle);
+        SqliteEntryPoints.Reset(handle);
+        if (rc == raw.SQLITE_ROW)
         {
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, db);
-            }
+            throw new InvalidOperationException("The statement returned rows; these statements only write.");
         }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-        }
+
+        SqliteException.ThrowExceptionForRC(rc, db);
     }
 
     // SQLite keeps a statement's bindings from one execution to the next, so a value equal to the one already bound
@@ -59,7 +65,7 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     {
         if (bound[parameter].Kind != BoundKind.Null)
         {
-            Check(raw.sqlite3_bind_null(statement, positions[parameter]));
+            Check(SqliteEntryPoints.BindNull(handle, positions[parameter]));
             bound[parameter] = new Bound(BoundKind.Null, 0, null);
         }
     }
@@ -76,7 +82,7 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
 
             // Encoded into a buffer reused across rows (SQLite copies the bytes), so binding text allocates nothing.
             var written = Encoding.UTF8.GetBytes(value, text);
-            Check(raw.sqlite3_bind_text(statement, positions[parameter], text.AsSpan(0, written)));
+            BindText(parameter, text.AsSpan(0, written));
             bound[parameter] = new Bound(BoundKind.Text, 0, value);
         }
     }
@@ -85,7 +91,7 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     {
         if (bound[parameter] is not { Kind: BoundKind.Integer } held || held.Number != value)
         {
-            Check(raw.sqlite3_bind_int64(statement, positions[parameter], value));
+            Check(SqliteEntryPoints.BindInt64(handle, positions[parameter], value));
             bound[parameter] = new Bound(BoundKind.Integer, value, null);
         }
     }
@@ -95,9 +101,15 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     {
         if (bound[parameter] is not { Kind: BoundKind.Date } held || held.Number != value.DayNumber)
         {
+            // Written by hand: a custom format string goes through the general formatter, a visible share of the writing thread.
             Span<byte> date = stackalloc byte[10];
-            value.TryFormat(date, out var written, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
-            Check(raw.sqlite3_bind_text(statement, positions[parameter], date[..written]));
+            var (year, month, day) = value;
+            Digits(date[..4], year);
+            date[4] = (byte)'-';
+            Digits(date.Slice(5, 2), month);
+            date[7] = (byte)'-';
+            Digits(date.Slice(8, 2), day);
+            BindText(parameter, date);
             bound[parameter] = new Bound(BoundKind.Date, value.DayNumber, null);
         }
     }
@@ -105,9 +117,41 @@ internal sealed class SqliteImportStatement<T> : ImportStatement<T>
     public override void SetOther(int parameter, object value)
         => throw new InvalidOperationException($"The import does not write values of type {value.GetType()}.");
 
-    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, db);
+    private static void Digits(Span<byte> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--, value /= 10)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+        }
+    }
 
-    public override void Dispose() => statement.Dispose();
+    private void BindText(int parameter, ReadOnlySpan<byte> utf8)
+    {
+        // SQLite binds NULL for a null pointer, which is what fixed gives for empty text: that points elsewhere.
+        byte none = 0;
+        fixed (byte* bytes = utf8)
+        {
+            Check(SqliteEntryPoints.BindText(handle, positions[parameter], utf8.IsEmpty ? &none : bytes, utf8.Length, SqliteEntryPoints.Transient));
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
+    public override void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            statement.DangerousRelease();
+            statement.Dispose();
+        }
+    }
 
     private enum BoundKind
     {

@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text;
 using Outreach.Residents.Import;
+using Outreach.Telephony.PhoneNumbers;
 
 namespace Outreach.Residents.Tests.Import;
 
-/// <summary>The quick read of yyyy-MM-dd dates agrees with the format parser it stands in front of.</summary>
+/// <summary>The quick paths of reading a row (yyyy-MM-dd dates, languages and tag lists normalised once per distinct text)
+/// agree with the general ones they stand in front of.</summary>
 public sealed class ImportRowReaderTests
 {
     [Theory]
@@ -40,6 +43,34 @@ public sealed class ImportRowReaderTests
                     Assert.Equal(slow, ImportRowReader.ParseDate(text));
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void Languages_and_tags_repeated_over_many_rows_read_as_each_row_alone()
+    {
+        string[] languages = ["zh-CN", "ZH_cn", "中文", "English", "en-us", "yue-hant-hk"];
+        string[] tags = ["elderly", "Elderly|Living Alone", "", "disabled，elderly", "elderly;;elderly"];
+        var lines = Enumerable.Range(0, 1_200).Select(i => (Language: i < 1_100 ? languages[i % languages.Length] : $"x-{i}", Tags: tags[i % tags.Length])).ToList();
+        var file = new StringBuilder("name,phone,community,language,tags\n");
+        foreach (var (language, tag) in lines)
+        {
+            file.Append(CultureInfo.InvariantCulture, $"王秀英,13800138000,新河,{language},\"{tag}\"\n");
+        }
+
+        var communities = new Dictionary<string, int> { ["新河"] = 1 };
+        var phones = new PhoneNumberParser("CN");
+        using var csv = ImportCsv.Open(Encoding.UTF8.GetBytes(file.ToString()), out _);
+        var reader = new ImportRowReader(ImportColumns.Map(csv.Headers), phones, communities);
+        foreach (var (language, tag) in lines)
+        {
+            Assert.True(csv.Read());
+            var row = reader.Read(csv, scoped: false);
+
+            using var alone = ImportCsv.Open(Encoding.UTF8.GetBytes($"name,phone,community,language,tags\n王秀英,13800138000,新河,{language},\"{tag}\"\n"), out _);
+            Assert.True(alone.Read());
+            var expected = new ImportRowReader(ImportColumns.Map(alone.Headers), phones, communities).Read(alone, scoped: false);
+            Assert.Equal((expected.Error, expected.Language, expected.Tags), (row.Error, row.Language, row.Tags));
         }
     }
 }

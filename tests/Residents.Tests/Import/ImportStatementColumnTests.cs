@@ -62,6 +62,10 @@ public sealed class ImportStatementColumnTests
 
         public override Task ExecuteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public override void Execute()
+        {
+        }
+
         public override void SetNull(int parameter) => Set.Add(("null", null));
 
         public override void SetText(int parameter, string value) => Set.Add(("text", value));
