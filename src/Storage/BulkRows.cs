@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +12,9 @@ namespace Outreach.Storage;
 /// High-volume writes of one entity type (a campaign's targets, its delivery attempts, timeline entries): one prepared
 /// statement, built from the EF model (table, columns, type mappings, value converters) and executed row after row on
 /// the context's connection, inside the caller's transaction, with no change tracking. SaveChanges costs tens of
-/// microseconds of bookkeeping per row; a bound statement costs a few.
+/// microseconds of bookkeeping per row; a bound statement costs a few. On SQLite the statement is stepped on the
+/// connection's handle (<see cref="SqliteRowStatement"/>), as the residents import does: binding through
+/// Microsoft.Data.Sqlite's parameters looked every parameter up by name and allocated a binder per value.
 /// Low-volume writes of rich entities stay with SaveChanges.
 /// </summary>
 public static class BulkRows
@@ -36,23 +38,17 @@ public static class BulkRows
 
         var statement = Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Type));
         var inserted = new List<T>(rows.Count);
-        await statement.RunAsync(db, rows, async (command, row) =>
-        {
-            if (statement.GeneratedKey is not { } generated)
-            {
-                return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-            }
-
-            var id = await command.ExecuteScalarAsync(cancellationToken);
-            if (id is null or DBNull)
-            {
-                return false;
-            }
-
-            generated.PropertyInfo!.SetValue(row, Convert.ChangeType(id, generated.ClrType, CultureInfo.InvariantCulture));
-            return true;
-        }, inserted, cancellationToken);
+        await statement.RunAsync(db, rows, inserted, cancellationToken);
         return inserted;
+    }
+
+    /// <summary>Whether rows of <typeparamref name="T"/> are written on SQLite's handle directly, not through Microsoft.Data.Sqlite's commands.</summary>
+    public static bool WritesOnSqliteHandle<T>(DbContext db)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsSqlite() && SqliteRowStatement.Available
+            && Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Type)).BindsOnSqliteHandle;
     }
 
     /// <summary>Sets the named properties of each row, found by its primary key, to the row's values.</summary>
@@ -68,7 +64,7 @@ public static class BulkRows
         }
 
         var statement = Statements.GetOrAdd((db.Model, typeof(T), "update:" + string.Join(',', properties)), key => Statement.Update(db, key.Type, properties));
-        await statement.RunAsync(db, rows, async (command, _) => await command.ExecuteNonQueryAsync(cancellationToken) > 0, null, cancellationToken);
+        await statement.RunAsync(db, rows, null, cancellationToken);
     }
 
     private sealed class Statement(string sql, IReadOnlyList<IProperty> parameters, IProperty? generatedKey)
@@ -76,7 +72,11 @@ public static class BulkRows
         private readonly RelationalTypeMapping[] mappings = [.. parameters.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())];
         private readonly IClrPropertyGetter[] getters = [.. parameters.Select(p => p.GetGetter())];
 
-        public IProperty? GeneratedKey => generatedKey;
+        // On SQLite, each column's provider value bound straight onto the statement; null when a column has a type the
+        // direct path does not bind as Microsoft.Data.Sqlite would (then every row goes through its commands).
+        private readonly Action<SqliteRowStatement, int, object>[]? sqliteBinders = SqliteBindersOf(parameters);
+
+        public bool BindsOnSqliteHandle => sqliteBinders is not null;
 
         public static Statement Insert(DbContext db, Type type)
         {
@@ -86,7 +86,7 @@ public static class BulkRows
             var columns = entity.GetProperties().Where(p => !p.IsShadowProperty() && p != key).ToList();
             var sql = db.GetService<ISqlGenerationHelper>();
             var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
-                + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) ON CONFLICT DO NOTHING"
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => ParameterName(i)))}) ON CONFLICT DO NOTHING"
                 + (key is null ? string.Empty : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
             return new Statement(text, columns, key);
         }
@@ -98,29 +98,38 @@ public static class BulkRows
             var set = properties.Select(p => entity.FindProperty(p) ?? throw new ArgumentException($"{type.Name} has no property {p}.", nameof(properties))).ToList();
             var keys = entity.FindPrimaryKey()!.Properties;
             var sql = db.GetService<ISqlGenerationHelper>();
-            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = @p{i}"))} "
-                + $"WHERE {string.Join(" AND ", keys.Select((k, i) => $"{sql.DelimitIdentifier(k.GetColumnName(table)!)} = @p{set.Count + i}"))}";
+            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = {ParameterName(i)}"))} "
+                + $"WHERE {string.Join(" AND ", keys.Select((k, i) => $"{sql.DelimitIdentifier(k.GetColumnName(table)!)} = {ParameterName(set.Count + i)}"))}";
             return new Statement(text, [.. set, .. keys], null);
         }
 
-        /// <summary>Binds each row in turn and runs <paramref name="execute"/>; rows it reports as written go to <paramref name="written"/>.</summary>
-        public async Task RunAsync<T>(DbContext db, IReadOnlyList<T> rows, Func<DbCommand, T, Task<bool>> execute, List<T>? written, CancellationToken cancellationToken)
+        /// <summary>
+        /// Binds each row in turn and executes the statement; rows it wrote go to <paramref name="written"/>, with their
+        /// store-generated key read back.
+        /// </summary>
+        public async Task RunAsync<T>(DbContext db, IReadOnlyList<T> rows, List<T>? written, CancellationToken cancellationToken)
             where T : class
         {
             var transaction = db.Database.CurrentTransaction
                 ?? throw new InvalidOperationException("Bulk rows are written inside the caller's transaction.");
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var connection = db.Database.GetDbConnection();
+            if (connection is SqliteConnection sqlite && sqliteBinders is { } binders && SqliteRowStatement.Available)
+            {
+                Run(sqlite, binders, rows, written, cancellationToken);
+                return;
+            }
+
+            await using var command = connection.CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = sql;
-            var bound = parameters.Select((p, i) => mappings[i].CreateParameter(command, $"@p{i}", null, p.IsNullable)).ToArray();
+            var bound = parameters.Select((p, i) => mappings[i].CreateParameter(command, ParameterName(i), null, p.IsNullable)).ToArray();
             command.Parameters.AddRange(bound);
             var prepared = false;
             foreach (var row in rows)
             {
                 for (var i = 0; i < bound.Length; i++)
                 {
-                    var value = getters[i].GetClrValueUsingContainingEntity(row);
-                    bound[i].Value = value is null ? DBNull.Value : mappings[i].Converter?.ConvertToProvider(value) ?? value;
+                    bound[i].Value = ProviderValue(row, i) ?? DBNull.Value;
                 }
 
                 if (!prepared)
@@ -129,11 +138,95 @@ public static class BulkRows
                     prepared = true;
                 }
 
-                if (await execute(command, row))
+                var wrote = generatedKey is null
+                    ? await command.ExecuteNonQueryAsync(cancellationToken) > 0
+                    : TakeKey(row, await command.ExecuteScalarAsync(cancellationToken));
+                if (wrote)
                 {
                     written?.Add(row);
                 }
             }
+        }
+
+        /// <summary>The same on SQLite's handle: SQLite's steps are synchronous, and the connection holds the caller's transaction.</summary>
+        private void Run<T>(SqliteConnection connection, Action<SqliteRowStatement, int, object>[] binders, IReadOnlyList<T> rows, List<T>? written, CancellationToken cancellationToken)
+            where T : class
+        {
+            using var statement = new SqliteRowStatement(connection, sql, [.. parameters.Select((_, i) => ParameterName(i))]);
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var i = 0; i < binders.Length; i++)
+                {
+                    if (ProviderValue(row, i) is { } value)
+                    {
+                        binders[i](statement, i, value);
+                    }
+                    else
+                    {
+                        statement.SetNull(i);
+                    }
+                }
+
+                var wrote = generatedKey is null ? statement.Execute() > 0 : TakeKey(row, statement.ExecuteReturningInteger());
+                if (wrote)
+                {
+                    written?.Add(row);
+                }
+            }
+        }
+
+        private object? ProviderValue(object row, int column)
+        {
+            var value = getters[column].GetClrValueUsingContainingEntity(row);
+            return value is null ? null : mappings[column].Converter?.ConvertToProvider(value) ?? value;
+        }
+
+        /// <summary>Sets the row's store-generated key; false when the insert was skipped (no key came back).</summary>
+        private bool TakeKey(object row, object? id)
+        {
+            if (id is null or DBNull)
+            {
+                return false;
+            }
+
+            generatedKey!.PropertyInfo!.SetValue(row, Convert.ChangeType(id, generatedKey.ClrType, CultureInfo.InvariantCulture));
+            return true;
+        }
+
+        private static string ParameterName(int index) => $"@p{index.ToString(CultureInfo.InvariantCulture)}";
+
+        /// <summary>How each column's provider value is bound on SQLite's handle, as Microsoft.Data.Sqlite would bind it; null if any column's type is not covered.</summary>
+        private static Action<SqliteRowStatement, int, object>[]? SqliteBindersOf(IReadOnlyList<IProperty> columns)
+        {
+            var binders = new Action<SqliteRowStatement, int, object>[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var mapping = columns[i].GetRelationalTypeMapping();
+                var type = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? mapping.ClrType) ?? mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+                Action<SqliteRowStatement, int, object>? binder = type switch
+                {
+                    _ when type == typeof(string) => static (s, p, v) => s.SetText(p, (string)v),
+                    _ when type == typeof(long) => static (s, p, v) => s.SetInteger(p, (long)v),
+                    _ when type == typeof(int) => static (s, p, v) => s.SetInteger(p, (int)v),
+                    _ when type == typeof(short) => static (s, p, v) => s.SetInteger(p, (short)v),
+                    _ when type == typeof(byte) => static (s, p, v) => s.SetInteger(p, (byte)v),
+                    _ when type == typeof(bool) => static (s, p, v) => s.SetInteger(p, (bool)v ? 1 : 0),
+                    _ when type == typeof(double) => static (s, p, v) => s.SetReal(p, (double)v),
+                    _ when type == typeof(float) => static (s, p, v) => s.SetReal(p, (float)v),
+                    _ when type == typeof(DateOnly) => static (s, p, v) => s.SetDate(p, (DateOnly)v),
+                    _ when type.IsEnum => static (s, p, v) => s.SetInteger(p, Convert.ToInt64(v, CultureInfo.InvariantCulture)),
+                    _ => null,
+                };
+                if (binder is null)
+                {
+                    return null;
+                }
+
+                binders[i] = binder;
+            }
+
+            return binders;
         }
 
         private static IEntityType EntityOf(DbContext db, Type type)
