@@ -17,7 +17,8 @@ using Outreach.Testing;
 // emulator, throttling off, beside a floor measured in the same run: a plain loop sending the same number of messages
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
-// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [Key=Value server settings...]
+// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [Key=Value settings...]
+// (settings starting with Emulator: go to the emulator process, the others to the server)
 // (residents 0: the throttle run only; throttled residents 0: no throttle run)
 var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
 var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
@@ -31,12 +32,19 @@ await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), n
 {
     ["Outreach:SeedDemo"] = "false",
     ["Jobs:WorkerCount"] = "1",
-    // Twilio posts status callbacks from many machines at once, each when its event happens; the emulator's posting
-    // loops each wait for the server's answer before posting the next, so their number caps the callbacks in flight.
-    // At the default of 64, and still at 256, that cap set the pace of a street-sized campaign's last phase: after the
-    // last send, the server used 71% of one core and the emulator 31% (perf), both waiting on the loops' round trips.
-    ["Emulator:DeliveryConcurrency"] = "1024",
+    // Twilio posts status callbacks from many machines at once; the emulator's default of 64 posting loops would make
+    // the callbacks, not the server, set the pace of a street-sized campaign. More loops than 256 make no difference to
+    // the campaign, but slow the floor, whose callbacks then compete for the cores inside its window (docs/benchmarks.md).
+    ["Emulator:DeliveryConcurrency"] = "256",
 }, "Release");
+// Further arguments are settings, e.g. Campaigns:SendConcurrency=16 for the server or Emulator:DeliveryConcurrency=256
+// for the emulator, to compare configurations.
+var settings = args.Skip(3).Select(a => a.Split('=', 2)).ToList();
+foreach (var setting in settings.Where(s => s[0].StartsWith("Emulator:", StringComparison.Ordinal)))
+{
+    emulator.Settings[setting[0]] = setting[1];
+}
+
 await emulator.StartAsync();
 var serverSettings = new Dictionary<string, string?>
 {
@@ -44,8 +52,7 @@ var serverSettings = new Dictionary<string, string?>
     // The launch job logs how long the audience snapshot took, which the phases below cannot tell apart from Hangfire's pickup.
     ["Logging:LogLevel:Outreach.Campaigns.Dispatch.CampaignJobs"] = "Information",
 };
-// Further arguments are the server's settings, e.g. Campaigns:SendConcurrency=16, to compare configurations.
-foreach (var setting in args.Skip(3).Select(a => a.Split('=', 2)))
+foreach (var setting in settings.Where(s => !s[0].StartsWith("Emulator:", StringComparison.Ordinal)))
 {
     serverSettings[setting[0]] = setting[1];
 }
