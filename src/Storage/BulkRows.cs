@@ -71,6 +71,7 @@ public static class BulkRows
     {
         private readonly RelationalTypeMapping[] mappings = [.. parameters.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())];
         private readonly IClrPropertyGetter[] getters = [.. parameters.Select(p => p.GetGetter())];
+        private readonly string[] parameterNames = [.. parameters.Select((_, i) => ParameterName(i))];
 
         // On SQLite, each column's provider value bound straight onto the statement; null when a column has a type the
         // direct path does not bind as Microsoft.Data.Sqlite would (then every row goes through its commands).
@@ -122,7 +123,7 @@ public static class BulkRows
             await using var command = connection.CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = sql;
-            var bound = parameters.Select((p, i) => mappings[i].CreateParameter(command, ParameterName(i), null, p.IsNullable)).ToArray();
+            var bound = parameters.Select((p, i) => mappings[i].CreateParameter(command, parameterNames[i], null, p.IsNullable)).ToArray();
             command.Parameters.AddRange(bound);
             var prepared = false;
             foreach (var row in rows)
@@ -152,7 +153,7 @@ public static class BulkRows
         private void Run<T>(SqliteConnection connection, Action<SqliteRowStatement, int, object>[] binders, IReadOnlyList<T> rows, List<T>? written, CancellationToken cancellationToken)
             where T : class
         {
-            using var statement = new SqliteRowStatement(connection, sql, [.. parameters.Select((_, i) => ParameterName(i))]);
+            using var statement = new SqliteRowStatement(connection, sql, parameterNames);
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -203,7 +204,8 @@ public static class BulkRows
             for (var i = 0; i < columns.Count; i++)
             {
                 var mapping = columns[i].GetRelationalTypeMapping();
-                var type = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? mapping.ClrType) ?? mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+                var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+                var type = Nullable.GetUnderlyingType(provider) ?? provider;
                 Action<SqliteRowStatement, int, object>? binder = type switch
                 {
                     _ when type == typeof(string) => static (s, p, v) => s.SetText(p, (string)v),

@@ -132,11 +132,8 @@ public sealed partial class AttemptRecovery(
     private async Task FetchStuckAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cutoff = now.AddMinutes(-options.Value.StuckAttemptMinutes);
         var receiptCutoff = now.AddHours(-options.Value.SmsReceiptHours);
-        var stuck = await db.Attempts.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.CheckedAt ?? a.SentAt ?? a.DecidedAt) < cutoff)
-            .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var stuck = await ClaimStuckAsync(campaign.Id, now, cancellationToken);
         var reports = new List<StatusReport>();
         foreach (var attempt in stuck)
         {
@@ -156,9 +153,32 @@ public sealed partial class AttemptRecovery(
             reports.Add(new StatusReport(attempt.Id, attempt.ProviderSid, parsed));
         }
 
-        var ids = stuck.Select(a => a.Id).ToList();
-        await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedAt, now), cancellationToken);
         await progress.ApplyAllAsync(reports, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stuck attempts this sweep asks Twilio about, marked as asked in the same transaction, so that sweeps running
+    /// at once (a scheduled one and a resumed one, or several servers) never ask about the same attempt twice.
+    /// </summary>
+    private async Task<List<DeliveryAttempt>> ClaimStuckAsync(int campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.AddMinutes(-options.Value.StuckAttemptMinutes);
+        var stuck = db.Attempts.Where(a => a.CampaignId == campaignId && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.CheckedAt ?? a.SentAt ?? a.DecidedAt) < cutoff);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            // Lock the candidates first (a write that changes nothing), so a concurrent sweep's claim is seen by the read
+            // below. SQLite's write transaction already holds the file's write lock.
+            var candidates = await stuck.OrderBy(a => a.Id).Take(BatchSize).Select(a => a.Id).ToListAsync(cancellationToken);
+            await db.Attempts.Where(a => candidates.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedAt, a => a.CheckedAt), cancellationToken);
+            stuck = stuck.Where(a => candidates.Contains(a.Id));
+        }
+
+        var claimed = await stuck.AsNoTracking().OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var ids = claimed.Select(a => a.Id).ToList();
+        await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} had no SID; Twilio has it as {Sid}")]

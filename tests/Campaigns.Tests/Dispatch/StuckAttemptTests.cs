@@ -22,8 +22,10 @@ public sealed class StuckAttemptTests
         host.Sms.FetchedStatus = "sent";
         var id = await TwoMessagesSentAsync(host);
 
+        // The host's own sweeps (every second) run alongside these: whichever sweep claims a stuck attempt asks about it.
         time.Advance(TimeSpan.FromMinutes(31));
         await SweepAsync(host, id);
+        await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Fetches), n => n >= 2, what: "both asked about");
         Assert.Equal(2, host.Sms.Fetches);
         await SweepAsync(host, id);
         Assert.Equal(2, host.Sms.Fetches); // asked already in this interval
@@ -31,10 +33,12 @@ public sealed class StuckAttemptTests
 
         time.Advance(TimeSpan.FromMinutes(31));
         await SweepAsync(host, id);
+        await Eventually.UntilAsync(() => Task.FromResult(host.Sms.Fetches), n => n >= 4, what: "both asked about again");
         Assert.Equal(4, host.Sms.Fetches);
 
         time.Advance(TimeSpan.FromHours(48));
         await SweepAsync(host, id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
         var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().Where(a => a.CampaignId == id).ToListAsync());
         Assert.All(attempts, a => Assert.Equal(DeliveryStatus.NoReceipt, a.Status));
         var outcomes = await host.QueryAsync(db => db.Targets.AsNoTracking().Where(t => t.CampaignId == id).Select(t => t.Outcome).ToListAsync());
@@ -52,6 +56,7 @@ public sealed class StuckAttemptTests
         // Twilio has them as delivered; the callbacks that said so never arrived.
         time.Advance(TimeSpan.FromMinutes(31));
         await SweepAsync(host, id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
         var statuses = await host.QueryAsync(db => db.Attempts.AsNoTracking().Where(a => a.CampaignId == id).Select(a => a.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(DeliveryStatus.Delivered, s));
         Assert.Equal(CampaignStatus.Completed, (await host.CampaignAsync(id)).Status);
