@@ -54,17 +54,30 @@ public static class BulkRows
     /// <summary>Sets the named properties of each row, found by its primary key, to the row's values.</summary>
     public static async Task UpdateRowsAsync<T>(this DbContext db, IReadOnlyList<T> rows, IReadOnlyList<string> properties, CancellationToken cancellationToken)
         where T : class
+        => await db.UpdateRowsWhereAsync(rows, properties, [], cancellationToken);
+
+    /// <summary>
+    /// Sets the named properties of each row, found by its primary key, where the stored row meets every guard (a status
+    /// only moves forward, an outcome is only set while pending); returns the rows it changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> UpdateRowsWhereAsync<T>(
+        this DbContext db, IReadOnlyList<T> rows, IReadOnlyList<string> properties, IReadOnlyList<RowGuard> guards, CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(guards);
         if (rows.Count == 0)
         {
-            return;
+            return rows;
         }
 
-        var statement = Statements.GetOrAdd((db.Model, typeof(T), "update:" + string.Join(',', properties)), key => Statement.Update(db, key.Type, properties));
-        await statement.RunAsync(db, rows, null, cancellationToken);
+        var key = $"update:{string.Join(',', properties)} where:{string.Join(',', guards)}";
+        var statement = Statements.GetOrAdd((db.Model, typeof(T), key), k => Statement.Update(db, k.Type, properties, guards));
+        var updated = new List<T>(rows.Count);
+        await statement.RunAsync(db, rows, updated, cancellationToken);
+        return updated;
     }
 
     private sealed class Statement(string sql, IReadOnlyList<IProperty> parameters, IProperty? generatedKey)
@@ -92,16 +105,46 @@ public static class BulkRows
             return new Statement(text, columns, key);
         }
 
-        public static Statement Update(DbContext db, Type type, IReadOnlyList<string> properties)
+        public static Statement Update(DbContext db, Type type, IReadOnlyList<string> properties, IReadOnlyList<RowGuard> guards)
         {
             var entity = EntityOf(db, type);
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var set = properties.Select(p => entity.FindProperty(p) ?? throw new ArgumentException($"{type.Name} has no property {p}.", nameof(properties))).ToList();
+            IProperty PropertyOf(string name, string parameter) => entity.FindProperty(name) ?? throw new ArgumentException($"{type.Name} has no property {name}.", parameter);
+            var set = properties.Select(p => PropertyOf(p, nameof(properties))).ToList();
             var keys = entity.FindPrimaryKey()!.Properties;
             var sql = db.GetService<ISqlGenerationHelper>();
-            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = {ParameterName(i)}"))} "
-                + $"WHERE {string.Join(" AND ", keys.Select((k, i) => $"{sql.DelimitIdentifier(k.GetColumnName(table)!)} = {ParameterName(set.Count + i)}"))}";
-            return new Statement(text, [.. set, .. keys], null);
+            string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+
+            // Parameters: the set values, then the keys, then any guard that compares with a row value not among them.
+            var parameters = new List<IProperty>([.. set, .. keys]);
+            int ParameterOf(IProperty property)
+            {
+                var at = parameters.IndexOf(property);
+                if (at < 0)
+                {
+                    parameters.Add(property);
+                    at = parameters.Count - 1;
+                }
+
+                return at;
+            }
+
+            var conditions = keys.Select(k => $"{Column(k)} = {ParameterName(ParameterOf(k))}").ToList();
+            foreach (var guard in guards)
+            {
+                var property = PropertyOf(guard.Property, nameof(guards));
+                conditions.Add(guard.Kind switch
+                {
+                    RowGuardKind.BelowRow => $"{Column(property)} < {ParameterName(ParameterOf(property))}",
+                    RowGuardKind.EqualsRow => $"{Column(property)} = {ParameterName(ParameterOf(property))}",
+                    RowGuardKind.EqualsValue => $"{Column(property)} = {((RelationalTypeMapping)property.GetRelationalTypeMapping()).GenerateSqlLiteral(guard.Value)}",
+                    _ => throw new ArgumentOutOfRangeException(nameof(guards), guard.Kind, "Unknown guard."),
+                });
+            }
+
+            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select((c, i) => $"{Column(c)} = {ParameterName(i)}"))} "
+                + $"WHERE {string.Join(" AND ", conditions)}";
+            return new Statement(text, parameters, null);
         }
 
         /// <summary>
@@ -234,4 +277,26 @@ public static class BulkRows
         private static IEntityType EntityOf(DbContext db, Type type)
             => db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of {db.GetType().Name}.");
     }
+}
+
+/// <summary>A condition the stored row must meet for <see cref="BulkRows.UpdateRowsWhereAsync{T}"/> to change it.</summary>
+public sealed record RowGuard(string Property, RowGuardKind Kind, object? Value = null)
+{
+    /// <summary>The stored value is below the row's (the new value of a rank that only moves forward).</summary>
+    public static RowGuard Below(string property) => new(property, RowGuardKind.BelowRow);
+
+    /// <summary>The stored value equals the row's.</summary>
+    public static RowGuard Same(string property) => new(property, RowGuardKind.EqualsRow);
+
+    /// <summary>The stored value equals <paramref name="value"/>.</summary>
+    public static RowGuard Is(string property, object value) => new(property, RowGuardKind.EqualsValue, value);
+
+    public override string ToString() => $"{Property} {Kind} {Value}";
+}
+
+public enum RowGuardKind
+{
+    BelowRow,
+    EqualsRow,
+    EqualsValue,
 }

@@ -49,6 +49,10 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         nameof(DeliveryAttempt.ErrorCode), nameof(DeliveryAttempt.AnsweredBy),
     ];
 
+    private static readonly string[] ReachedColumns = [nameof(CampaignTarget.Outcome), nameof(CampaignTarget.OutcomeAt)];
+
+    private static readonly RowGuard[] StillPendingOnStep = [RowGuard.Is(nameof(CampaignTarget.Outcome), TargetOutcome.Pending), RowGuard.Same(nameof(CampaignTarget.Step))];
+
     private static readonly string[] MovedColumnsWithSid = [.. MovedColumns, nameof(DeliveryAttempt.ProviderSid)];
 
     /// <summary>Moves the attempts forward in one transaction; returns how many moved and those that ended.</summary>
@@ -127,20 +131,29 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     /// <summary>The attempts ended: their residents were reached, or the plan moves on, or it ran out.</summary>
     private async Task FinishAttemptsAsync(IReadOnlyList<DeliveryAttempt> ended, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Reached: one update per attempt number, only for targets still on that step.
-        foreach (var group in ended.Where(a => DeliveryStates.Reached(a.Status, a.AnsweredBy)).GroupBy(a => a.AttemptNo))
-        {
-            var step = group.Key - 1;
-            var targetIds = group.Select(a => a.TargetId).ToList();
-            await db.Targets.Where(t => targetIds.Contains(t.Id) && t.Outcome == TargetOutcome.Pending && t.Step == step)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Outcome, TargetOutcome.Reached).SetProperty(t => t.OutcomeAt, now), cancellationToken);
-        }
+        // Reached: only targets still pending on the step of this attempt.
+        var reached = ended.Where(a => DeliveryStates.Reached(a.Status, a.AnsweredBy))
+            .Select(a => ReachedOutcome(a, now)).ToList();
+        await db.UpdateRowsWhereAsync(reached, ReachedColumns, StillPendingOnStep, cancellationToken);
 
         foreach (var attempt in ended.Where(a => !DeliveryStates.Reached(a.Status, a.AnsweredBy)))
         {
             await MoveAlongPlanAsync(attempt, now, cancellationToken);
         }
     }
+
+    /// <summary>The row that marks an attempt's target reached: its key, the step the attempt was, and the outcome (nothing else is written).</summary>
+    private static CampaignTarget ReachedOutcome(DeliveryAttempt attempt, DateTimeOffset now) => new()
+    {
+        Id = attempt.TargetId,
+        Step = attempt.AttemptNo - 1,
+        Outcome = TargetOutcome.Reached,
+        OutcomeAt = now,
+        Name = string.Empty,
+        Phone = string.Empty,
+        Language = string.Empty,
+        Segment = string.Empty,
+    };
 
     /// <summary>Not reached: the next step of the channel plan is due after its delay, or the resident is unreachable.</summary>
     private async Task MoveAlongPlanAsync(DeliveryAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,9 +1,17 @@
+using Outreach.Storage;
+
 namespace Outreach.Campaigns.Delivery;
 
 /// <summary>The delivery state machine: statuses ordered by rank; an update applies only when it ranks higher.</summary>
 public static class DeliveryStates
 {
     public const int FinalRank = 10;
+
+    /// <summary>The columns a change of status writes.</summary>
+    public static readonly string[] StatusColumns = [nameof(DeliveryAttempt.Status), nameof(DeliveryAttempt.StatusRank)];
+
+    /// <summary>A stored attempt changes only when the new status ranks higher than its own.</summary>
+    public static readonly RowGuard[] ForwardOnly = [RowGuard.Below(nameof(DeliveryAttempt.StatusRank))];
 
     public static int Rank(DeliveryStatus status) => status switch
     {

@@ -107,6 +107,8 @@ public sealed partial class DeliveryDispatcher(
 
     private static readonly string[] SentColumns = [nameof(DeliveryAttempt.ProviderSid), nameof(DeliveryAttempt.SentAt)];
 
+    private static readonly string[] DueColumns = [nameof(CampaignTarget.DueAt)];
+
     /// <summary>
     /// A decision is sent within half the unknown-attempt grace, and a request gives up after 30 seconds, so with the
     /// default grace of 60 seconds no request is still in flight when recovery (on any server) looks the decision up.
@@ -174,8 +176,9 @@ public sealed partial class DeliveryDispatcher(
         // In the same transaction: those targets are no longer due; their attempts' outcomes decide what comes next.
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var inserted = await db.InsertRowsAsync([.. byAttempt.Keys], cancellationToken);
-        var targetIds = inserted.Select(a => a.TargetId).ToList();
-        await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, (DateTimeOffset?)null), cancellationToken);
+        var decided = inserted.Select(a => byAttempt[a]).ToList();
+        decided.ForEach(t => t.DueAt = null);
+        await db.UpdateRowsAsync(decided, DueColumns, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. inserted.Select(a => (a, byAttempt[a]))];
     }
@@ -242,10 +245,10 @@ public sealed partial class DeliveryDispatcher(
             if (accepted.Count > 0)
             {
                 await db.UpdateRowsAsync([.. accepted.Select(o => o.Attempt)], SentColumns, cancellationToken);
-                var ids = accepted.Select(o => o.Attempt.Id).ToList();
-                var queued = DeliveryStates.Rank(DeliveryStatus.Queued);
-                await db.Attempts.Where(a => ids.Contains(a.Id) && a.StatusRank < queued)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, DeliveryStatus.Queued).SetProperty(a => a.StatusRank, queued), cancellationToken);
+                // Queued, unless a status callback got there first and moved the attempt further.
+                var queued = accepted.Select(o => o.Attempt).ToList();
+                queued.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
+                await db.UpdateRowsWhereAsync(queued, DeliveryStates.StatusColumns, DeliveryStates.ForwardOnly, cancellationToken);
                 await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, now))], cancellationToken);
             }
 

@@ -84,6 +84,38 @@ public sealed class BulkRowsTests : IDisposable
         Assert.Equal(await StoredAsync(), direct);
     }
 
+    [Fact]
+    public async Task Guarded_updates_change_only_the_rows_whose_stored_values_meet_every_guard()
+    {
+        db.Samples.AddRange(
+            new Sample { Name = "behind", Count = 1, At = DateTimeOffset.UnixEpoch, Kind = SampleKind.Sms, Level = SampleLevel.Low },
+            new Sample { Name = "ahead", Count = 5, At = DateTimeOffset.UnixEpoch, Kind = SampleKind.Sms, Level = SampleLevel.Low },
+            new Sample { Name = "level", Count = 3, At = DateTimeOffset.UnixEpoch, Kind = SampleKind.Sms, Level = SampleLevel.Low },
+            new Sample { Name = "voice", Count = 1, At = DateTimeOffset.UnixEpoch, Kind = SampleKind.Voice, Level = SampleLevel.Low },
+            new Sample { Name = "high", Count = 1, At = DateTimeOffset.UnixEpoch, Kind = SampleKind.Sms, Level = SampleLevel.High });
+        await db.SaveChangesAsync();
+        var stored = await db.Samples.AsNoTracking().ToDictionaryAsync(s => s.Name);
+        db.ChangeTracker.Clear();
+
+        // Count moves forward to 3; only while Kind is still Sms and Level is the row's (Low).
+        var rows = stored.Values.Select(s => new Sample { Id = s.Id, Name = s.Name, Count = 3, Note = "moved", At = s.At, Kind = s.Kind, Level = SampleLevel.Low }).ToList();
+        IReadOnlyList<Sample> changed;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            changed = await db.UpdateRowsWhereAsync(rows, [nameof(Sample.Count), nameof(Sample.Note)],
+                [RowGuard.Below(nameof(Sample.Count)), RowGuard.Is(nameof(Sample.Kind), SampleKind.Sms), RowGuard.Same(nameof(Sample.Level))], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["behind"], changed.Select(r => r.Name));
+        var after = await db.Samples.AsNoTracking().ToDictionaryAsync(s => s.Name, s => (s.Count, s.Note));
+        Assert.Equal((3, "moved"), after["behind"]);
+        Assert.Equal((5, null), after["ahead"]);
+        Assert.Equal((3, null), after["level"]);
+        Assert.Equal((1, null), after["voice"]);
+        Assert.Equal((1, null), after["high"]);
+    }
+
     // Repeats and changes between NULL, empty and other values, so that a skipped binding would show.
     private static List<Sample> Samples() =>
     [
