@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Outreach.Storage;
 
@@ -51,6 +53,14 @@ public static class BulkRows
             && Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Type)).BindsOnSqliteHandle;
     }
 
+    /// <summary>Whether rows of <typeparamref name="T"/> are found by key on SQLite's handle directly, not through EF's query.</summary>
+    public static bool ReadsOnSqliteHandle<T>(DbContext db)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsSqlite() && SqliteRowStatement.Available && Lookups.GetOrAdd((db.Model, typeof(T)), k => Lookup.For(db, k.Type)).ReadsOnSqliteHandle;
+    }
+
     /// <summary>Sets the named properties of each row, found by its primary key, to the row's values.</summary>
     public static async Task UpdateRowsAsync<T>(this DbContext db, IReadOnlyList<T> rows, IReadOnlyList<string> properties, CancellationToken cancellationToken)
         where T : class
@@ -78,6 +88,133 @@ public static class BulkRows
         var updated = new List<T>(rows.Count);
         await statement.RunAsync(db, rows, updated, cancellationToken);
         return updated;
+    }
+
+    private static readonly ConcurrentDictionary<(IModel Model, Type Type), Lookup> Lookups = new();
+
+    /// <summary>
+    /// The rows with these primary keys (those that exist), without change tracking. On SQLite a prepared statement is
+    /// stepped once per key on the connection's handle and the row read by position (EF's query for a batch of keys
+    /// parses its SQL and a JSON list of the keys, and looks its plan up, every time); elsewhere, or for an entity with
+    /// a column type the direct path does not read, it is EF's query.
+    /// </summary>
+    public static async Task<List<T>> FindRowsAsync<T, TKey>(this DbContext db, IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+        where T : class
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var lookup = Lookups.GetOrAdd((db.Model, typeof(T)), k => Lookup.For(db, k.Type));
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite && lookup.ReadsOnSqliteHandle && SqliteRowStatement.Available)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return lookup.Read<T, TKey>(sqlite, keys, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        return await db.Set<T>().AsNoTracking().Where(row => keys.Contains(EF.Property<TKey>(row, lookup.KeyName))).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A prepared <c>SELECT</c> of every mapped column of one row by its key, and how each column is read back.</summary>
+    private sealed class Lookup(string sql, IProperty key, IReadOnlyList<IProperty> columns)
+    {
+        private readonly Action<SqliteRowStatement, int, object>? keyBinder = SqliteBindersOf([key])?[0];
+        private readonly Func<SqliteRowStatement, int, object>?[] readers = [.. columns.Select(SqliteReaderOf)];
+        private readonly ValueConverter?[] converters = [.. columns.Select(c => c.GetRelationalTypeMapping().Converter)];
+        private readonly Action<object, object?>?[] setters = [.. columns.Select(SetterOf)];
+
+        public string KeyName => key.Name;
+
+        public bool ReadsOnSqliteHandle => keyBinder is not null && readers.All(r => r is not null) && setters.All(s => s is not null);
+
+        public static Lookup For(DbContext db, Type type)
+        {
+            var entity = EntityOf(db, type);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            var columns = entity.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var text = $"SELECT {string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))} "
+                + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = {ParameterName(0)}";
+            return new Lookup(text, key, columns);
+        }
+
+        public List<T> Read<T, TKey>(SqliteConnection connection, IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+            where T : class
+            where TKey : notnull
+        {
+            var converter = key.GetRelationalTypeMapping().Converter;
+            var rows = new List<T>(keys.Count);
+            using var statement = new SqliteRowStatement(connection, sql, [ParameterName(0)]);
+            foreach (var value in keys)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                keyBinder!(statement, 0, converter?.ConvertToProvider(value) ?? value);
+                if (!statement.Read())
+                {
+                    continue;
+                }
+
+                var row = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
+                for (var i = 0; i < readers.Length; i++)
+                {
+                    var stored = statement.IsNull(i) ? null : readers[i]!(statement, i);
+                    setters[i]!(row, stored is null ? null : converters[i]?.ConvertFromProvider(stored) ?? stored);
+                }
+
+                statement.Reset();
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        /// <summary>Sets the property from a boxed value (null only for a nullable one); null for a property without a setter.</summary>
+        private static Action<object, object?>? SetterOf(IProperty property)
+        {
+            if (property.PropertyInfo is not { CanWrite: true } info)
+            {
+                return null;
+            }
+
+            var row = Expression.Parameter(typeof(object));
+            var value = Expression.Parameter(typeof(object));
+            var assign = Expression.Assign(Expression.Property(Expression.Convert(row, info.DeclaringType!), info), Expression.Convert(value, info.PropertyType));
+            return Expression.Lambda<Action<object, object?>>(assign, row, value).Compile();
+        }
+
+        /// <summary>How a column's provider value is read from SQLite's row, as Microsoft.Data.Sqlite would read it; null if its type is not covered.</summary>
+        private static Func<SqliteRowStatement, int, object>? SqliteReaderOf(IProperty column)
+        {
+            var mapping = column.GetRelationalTypeMapping();
+            var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            var type = Nullable.GetUnderlyingType(provider) ?? provider;
+            return type switch
+            {
+                _ when type == typeof(string) => static (s, c) => s.GetText(c),
+                _ when type == typeof(long) => static (s, c) => s.GetInteger(c),
+                _ when type == typeof(int) => static (s, c) => checked((int)s.GetInteger(c)),
+                _ when type == typeof(short) => static (s, c) => checked((short)s.GetInteger(c)),
+                _ when type == typeof(byte) => static (s, c) => checked((byte)s.GetInteger(c)),
+                _ when type == typeof(bool) => static (s, c) => s.GetInteger(c) != 0,
+                _ when type == typeof(double) => static (s, c) => s.GetReal(c),
+                _ when type == typeof(float) => static (s, c) => (float)s.GetReal(c),
+                _ when type == typeof(DateOnly) => static (s, c) => DateOnly.ParseExact(s.GetText(c), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _ when type.IsEnum => (s, c) => Enum.ToObject(type, s.GetInteger(c)),
+                _ => null,
+            };
+        }
     }
 
     private sealed class Statement(string sql, IReadOnlyList<IProperty> parameters, IProperty? generatedKey)
@@ -238,45 +375,48 @@ public static class BulkRows
             return true;
         }
 
-        private static string ParameterName(int index) => $"@p{index.ToString(CultureInfo.InvariantCulture)}";
 
-        /// <summary>How each column's provider value is bound on SQLite's handle, as Microsoft.Data.Sqlite would bind it; null if any column's type is not covered.</summary>
-        private static Action<SqliteRowStatement, int, object>[]? SqliteBindersOf(IReadOnlyList<IProperty> columns)
+
+    }
+
+    private static string ParameterName(int index) => $"@p{index.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>How each column's provider value is bound on SQLite's handle, as Microsoft.Data.Sqlite would bind it; null if any column's type is not covered.</summary>
+    private static Action<SqliteRowStatement, int, object>[]? SqliteBindersOf(IReadOnlyList<IProperty> columns)
+    {
+        var binders = new Action<SqliteRowStatement, int, object>[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
         {
-            var binders = new Action<SqliteRowStatement, int, object>[columns.Count];
-            for (var i = 0; i < columns.Count; i++)
+            var mapping = columns[i].GetRelationalTypeMapping();
+            var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            var type = Nullable.GetUnderlyingType(provider) ?? provider;
+            Action<SqliteRowStatement, int, object>? binder = type switch
             {
-                var mapping = columns[i].GetRelationalTypeMapping();
-                var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-                var type = Nullable.GetUnderlyingType(provider) ?? provider;
-                Action<SqliteRowStatement, int, object>? binder = type switch
-                {
-                    _ when type == typeof(string) => static (s, p, v) => s.SetText(p, (string)v),
-                    _ when type == typeof(long) => static (s, p, v) => s.SetInteger(p, (long)v),
-                    _ when type == typeof(int) => static (s, p, v) => s.SetInteger(p, (int)v),
-                    _ when type == typeof(short) => static (s, p, v) => s.SetInteger(p, (short)v),
-                    _ when type == typeof(byte) => static (s, p, v) => s.SetInteger(p, (byte)v),
-                    _ when type == typeof(bool) => static (s, p, v) => s.SetInteger(p, (bool)v ? 1 : 0),
-                    _ when type == typeof(double) => static (s, p, v) => s.SetReal(p, (double)v),
-                    _ when type == typeof(float) => static (s, p, v) => s.SetReal(p, (float)v),
-                    _ when type == typeof(DateOnly) => static (s, p, v) => s.SetDate(p, (DateOnly)v),
-                    _ when type.IsEnum => static (s, p, v) => s.SetInteger(p, Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-                    _ => null,
-                };
-                if (binder is null)
-                {
-                    return null;
-                }
-
-                binders[i] = binder;
+                _ when type == typeof(string) => static (s, p, v) => s.SetText(p, (string)v),
+                _ when type == typeof(long) => static (s, p, v) => s.SetInteger(p, (long)v),
+                _ when type == typeof(int) => static (s, p, v) => s.SetInteger(p, (int)v),
+                _ when type == typeof(short) => static (s, p, v) => s.SetInteger(p, (short)v),
+                _ when type == typeof(byte) => static (s, p, v) => s.SetInteger(p, (byte)v),
+                _ when type == typeof(bool) => static (s, p, v) => s.SetInteger(p, (bool)v ? 1 : 0),
+                _ when type == typeof(double) => static (s, p, v) => s.SetReal(p, (double)v),
+                _ when type == typeof(float) => static (s, p, v) => s.SetReal(p, (float)v),
+                _ when type == typeof(DateOnly) => static (s, p, v) => s.SetDate(p, (DateOnly)v),
+                _ when type.IsEnum => static (s, p, v) => s.SetInteger(p, Convert.ToInt64(v, CultureInfo.InvariantCulture)),
+                _ => null,
+            };
+            if (binder is null)
+            {
+                return null;
             }
 
-            return binders;
+            binders[i] = binder;
         }
 
-        private static IEntityType EntityOf(DbContext db, Type type)
-            => db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of {db.GetType().Name}.");
+        return binders;
     }
+
+    private static IEntityType EntityOf(DbContext db, Type type)
+        => db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of {db.GetType().Name}.");
 }
 
 /// <summary>A condition the stored row must meet for <see cref="BulkRows.UpdateRowsWhereAsync{T}"/> to change it.</summary>

@@ -26,6 +26,10 @@ public static unsafe class SqliteEntryPoints
     public static readonly delegate* unmanaged[Cdecl]<IntPtr, int> Reset;
     public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, long> ColumnInt64;
     public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int> Changes;
+    public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, int> ColumnType;
+    public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, double> ColumnDouble;
+    public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, byte*> ColumnText;
+    public static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, int> ColumnBytes;
 
     static SqliteEntryPoints()
     {
@@ -37,7 +41,11 @@ public static unsafe class SqliteEntryPoints
             && NativeLibrary.TryGetExport(library, "sqlite3_step", out var step)
             && NativeLibrary.TryGetExport(library, "sqlite3_reset", out var reset)
             && NativeLibrary.TryGetExport(library, "sqlite3_column_int64", out var columnInt64)
-            && NativeLibrary.TryGetExport(library, "sqlite3_changes", out var changes))
+            && NativeLibrary.TryGetExport(library, "sqlite3_changes", out var changes)
+            && NativeLibrary.TryGetExport(library, "sqlite3_column_type", out var columnType)
+            && NativeLibrary.TryGetExport(library, "sqlite3_column_double", out var columnDouble)
+            && NativeLibrary.TryGetExport(library, "sqlite3_column_text", out var columnText)
+            && NativeLibrary.TryGetExport(library, "sqlite3_column_bytes", out var columnBytes))
         {
             BindNull = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, int>)bindNull;
             BindInt64 = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, long, int>)bindInt64;
@@ -47,6 +55,10 @@ public static unsafe class SqliteEntryPoints
             Reset = (delegate* unmanaged[Cdecl]<IntPtr, int>)reset;
             ColumnInt64 = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, long>)columnInt64;
             Changes = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int>)changes;
+            ColumnType = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, int>)columnType;
+            ColumnDouble = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, double>)columnDouble;
+            ColumnText = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, byte*>)columnText;
+            ColumnBytes = (delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, int>)columnBytes;
             Available = true;
         }
     }

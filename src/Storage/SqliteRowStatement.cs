@@ -68,6 +68,39 @@ public sealed unsafe class SqliteRowStatement : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// Steps a statement that returns rows: true when it stands on one (read it with the column getters), false when it
+    /// has no more, and is then reset for the next execution. <see cref="Reset"/> ends an execution early.
+    /// </summary>
+    public bool Read()
+    {
+        var rc = SqliteEntryPoints.Step(handle);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        var reset = SqliteEntryPoints.Reset(handle);
+        SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? reset : rc, db);
+        return false;
+    }
+
+    /// <summary>Ends the current execution before its last row; the bindings stay.</summary>
+    public void Reset() => SqliteEntryPoints.Reset(handle);
+
+    public bool IsNull(int column) => SqliteEntryPoints.ColumnType(handle, column) == raw.SQLITE_NULL;
+
+    public long GetInteger(int column) => SqliteEntryPoints.ColumnInt64(handle, column);
+
+    public double GetReal(int column) => SqliteEntryPoints.ColumnDouble(handle, column);
+
+    public string GetText(int column)
+    {
+        // The text first, then its length: asking for the text may convert it, which changes the length.
+        var utf8 = SqliteEntryPoints.ColumnText(handle, column);
+        return utf8 is null ? string.Empty : Encoding.UTF8.GetString(utf8, SqliteEntryPoints.ColumnBytes(handle, column));
+    }
+
     // SQLite keeps a statement's bindings from one execution to the next, so a value equal to the one already bound
     // (a batch's timestamp, a campaign id, a column left empty, zh-CN) is not bound again.
     public void SetNull(int parameter)

@@ -69,7 +69,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
             await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
         }
 
-        var moved = (await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
+        var moved = (await db.FindRowsAsync<DeliveryAttempt, long>(ids, cancellationToken))
             .Where(a => DeliveryStates.Rank(best[a.Id].Status) > a.StatusRank).ToList();
         var sidLearned = new List<DeliveryAttempt>();
         var sidKept = new List<DeliveryAttempt>(moved.Count);

@@ -116,6 +116,25 @@ public sealed class BulkRowsTests : IDisposable
         Assert.Equal((1, null), after["high"]);
     }
 
+    [Fact]
+    public async Task Rows_found_by_key_are_read_back_as_ef_reads_them()
+    {
+        Assert.True(BulkRows.ReadsOnSqliteHandle<Sample>(db));
+        db.Samples.AddRange(Samples());
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var ids = await db.Samples.AsNoTracking().OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync();
+
+        // Keys in any order, one that does not exist.
+        var found = await db.FindRowsAsync<Sample, long>([.. ids, -1], CancellationToken.None);
+        var read = await db.Samples.AsNoTracking().ToDictionaryAsync(s => s.Id);
+
+        Assert.Equal(ids, found.Select(s => s.Id));
+        Assert.All(found, row => Assert.Equal(Described(read[row.Id]), Described(row)));
+    }
+
+    private static string Described(Sample sample) => string.Join(" | ", typeof(Sample).GetProperties().Select(p => $"{p.Name}={p.GetValue(sample)}"));
+
     // Repeats and changes between NULL, empty and other values, so that a skipped binding would show.
     private static List<Sample> Samples() =>
     [
