@@ -11,13 +11,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Outreach.Storage;
 
 /// <summary>
-/// High-volume writes of one entity type (a campaign's targets, its delivery attempts, timeline entries): one prepared
+/// High-volume rows of one entity type (a campaign's targets, its delivery attempts, timeline entries): one prepared
 /// statement, built from the EF model (table, columns, type mappings, value converters) and executed row after row on
-/// the context's connection, inside the caller's transaction, with no change tracking. SaveChanges costs tens of
-/// microseconds of bookkeeping per row; a bound statement costs a few. On SQLite the statement is stepped on the
-/// connection's handle (<see cref="SqliteRowStatement"/>), as the residents import does: binding through
-/// Microsoft.Data.Sqlite's parameters looked every parameter up by name and allocated a binder per value.
-/// Low-volume writes of rich entities stay with SaveChanges.
+/// the context's connection, inside the caller's transaction, with no change tracking: inserts, updates by key (with
+/// guards such as "only forward"), and reads by key. SaveChanges costs tens of microseconds of bookkeeping per row, and
+/// an EF set-based update or query over a list of keys parses its SQL and a JSON list of the keys every time; a bound
+/// statement costs a few microseconds a row. On SQLite the statement is stepped on the connection's handle and kept
+/// with it (<see cref="SqliteRowStatement"/>), as the residents import does: binding through Microsoft.Data.Sqlite's
+/// parameters looked every parameter up by name and allocated a binder per value. Low-volume writes of rich entities
+/// stay with SaveChanges.
 /// </summary>
 public static class BulkRows
 {
@@ -156,7 +158,7 @@ public static class BulkRows
         {
             var converter = key.GetRelationalTypeMapping().Converter;
             var rows = new List<T>(keys.Count);
-            using var statement = new SqliteRowStatement(connection, sql, [ParameterName(0)]);
+            var statement = SqliteRowStatement.Reused(connection, sql, [ParameterName(0)]);
             foreach (var value in keys)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -333,7 +335,7 @@ public static class BulkRows
         private void Run<T>(SqliteConnection connection, Action<SqliteRowStatement, int, object>[] binders, IReadOnlyList<T> rows, List<T>? written, CancellationToken cancellationToken)
             where T : class
         {
-            using var statement = new SqliteRowStatement(connection, sql, parameterNames);
+            var statement = SqliteRowStatement.Reused(connection, sql, parameterNames);
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -19,7 +20,9 @@ public sealed unsafe class SqliteRowStatement : IDisposable
     private readonly IntPtr handle;
     private readonly int[] positions;
     private readonly Bound[] bound;
+    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, SqliteRowStatement>> Prepared = [];
     private byte[] text = new byte[256];
+    private bool kept;
     private bool disposed;
 
     /// <param name="parameterNames">The statement's parameters (as written in <paramref name="sql"/>), in the order the setters number them.</param>
@@ -37,6 +40,31 @@ public sealed unsafe class SqliteRowStatement : IDisposable
         var added = false;
         statement.DangerousAddRef(ref added);
         handle = statement.DangerousGetHandle();
+    }
+
+    /// <summary>
+    /// The statement prepared earlier for this SQL on this connection's handle, or a new one kept for the next caller.
+    /// A pooled connection's handle outlives the connection object, and preparing (parsing and planning the SQL) cost
+    /// more than writing the rows of a small batch. One caller at a time holds a connection, so one at a time uses its
+    /// statements. Such a statement is not disposed by its callers: it goes with the handle.
+    /// </summary>
+    public static SqliteRowStatement Reused(SqliteConnection connection, string sql, IReadOnlyList<string> parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(sql);
+        var statements = Prepared.GetValue(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), _ => new(StringComparer.Ordinal));
+        if (!statements.TryGetValue(sql, out var statement))
+        {
+            // Kept without the reference a disposable statement holds on its handle: the handle lives as long as this
+            // object, which lives as long as the connection's handle, and is finalized with it.
+            statement = new SqliteRowStatement(connection, sql, parameterNames) { kept = true };
+            statement.statement.DangerousRelease();
+            statements[sql] = statement;
+        }
+
+        // A step that failed in an earlier use may have left the statement in the middle of an execution.
+        SqliteEntryPoints.Reset(statement.handle);
+        return statement;
     }
 
     /// <summary>Whether statements can be made here; where not, callers use Microsoft.Data.Sqlite's commands.</summary>
@@ -195,7 +223,7 @@ public sealed unsafe class SqliteRowStatement : IDisposable
 
     public void Dispose()
     {
-        if (!disposed)
+        if (!disposed && !kept)
         {
             disposed = true;
             statement.DangerousRelease();
