@@ -11,14 +11,10 @@ namespace Outreach.Campaigns.Delivery;
 /// </summary>
 public sealed class CampaignCompletion(CampaignsDbContext db, TimeProvider time)
 {
-    // Asked after every batch of status callbacks that ended an attempt: compiled once, not translated each time.
-    private static readonly Func<CampaignsDbContext, int, CancellationToken, Task<bool>> AnyPending =
-        EF.CompileAsyncQuery((CampaignsDbContext db, int campaignId, CancellationToken _) => db.Targets.Any(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Pending));
-
     /// <summary>Marks a running campaign whose audience is snapshotted completed; returns false while an outcome is pending.</summary>
     public async Task<bool> TryCompleteAsync(int campaignId, CancellationToken cancellationToken)
     {
-        if (await AnyPending(db, campaignId, cancellationToken))
+        if (await db.Targets.AnyAsync(t => t.CampaignId == campaignId && t.Outcome == TargetOutcome.Pending, cancellationToken))
         {
             return false;
         }
