@@ -24,6 +24,7 @@ namespace Outreach.Storage;
 public static class BulkRows
 {
     private static readonly ConcurrentDictionary<(IModel Model, Type Type, string Key), Statement> Statements = new();
+    private static readonly ConcurrentDictionary<(IModel Model, Type Type), Lookup> Lookups = new();
 
     /// <summary>
     /// Inserts the rows and returns those it inserted; a row that collides with a unique index is skipped (ON CONFLICT
@@ -60,7 +61,7 @@ public static class BulkRows
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsSqlite() && SqliteRowStatement.Available && Lookups.GetOrAdd((db.Model, typeof(T)), k => Lookup.For(db, k.Type)).ReadsOnSqliteHandle;
+        return db.Database.IsSqlite() && SqliteRowStatement.Available && LookupOf<T>(db).ReadsOnSqliteHandle;
     }
 
     /// <summary>Sets the named properties of each row, found by its primary key, to the row's values.</summary>
@@ -92,8 +93,6 @@ public static class BulkRows
         return updated;
     }
 
-    private static readonly ConcurrentDictionary<(IModel Model, Type Type), Lookup> Lookups = new();
-
     /// <summary>
     /// The rows with these primary keys (those that exist), without change tracking. On SQLite a prepared statement is
     /// stepped once per key on the connection's handle and the row read by position (EF's query for a batch of keys
@@ -111,7 +110,7 @@ public static class BulkRows
             return [];
         }
 
-        var lookup = Lookups.GetOrAdd((db.Model, typeof(T)), k => Lookup.For(db, k.Type));
+        var lookup = LookupOf<T>(db);
         if (db.Database.GetDbConnection() is SqliteConnection sqlite && lookup.ReadsOnSqliteHandle && SqliteRowStatement.Available)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -127,6 +126,8 @@ public static class BulkRows
 
         return await db.Set<T>().AsNoTracking().Where(row => keys.Contains(EF.Property<TKey>(row, lookup.KeyName))).ToListAsync(cancellationToken);
     }
+
+    private static Lookup LookupOf<T>(DbContext db) => Lookups.GetOrAdd((db.Model, typeof(T)), k => Lookup.For(db, k.Type));
 
     /// <summary>A prepared <c>SELECT</c> of every mapped column of one row by its key, and how each column is read back.</summary>
     private sealed class Lookup(string sql, IProperty key, IReadOnlyList<IProperty> columns)
