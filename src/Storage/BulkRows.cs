@@ -169,15 +169,22 @@ public static class BulkRows
                     continue;
                 }
 
-                var row = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
-                for (var i = 0; i < readers.Length; i++)
+                // Reset even when a value cannot be read: a kept statement left on a row would hold its handle's read snapshot.
+                try
                 {
-                    var stored = statement.IsNull(i) ? null : readers[i]!(statement, i);
-                    setters[i]!(row, stored is null ? null : converters[i]?.ConvertFromProvider(stored) ?? stored);
-                }
+                    var row = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
+                    for (var i = 0; i < readers.Length; i++)
+                    {
+                        var stored = statement.IsNull(i) ? null : readers[i]!(statement, i);
+                        setters[i]!(row, stored is null ? null : converters[i]?.ConvertFromProvider(stored) ?? stored);
+                    }
 
-                statement.Reset();
-                rows.Add(row);
+                    rows.Add(row);
+                }
+                finally
+                {
+                    statement.Reset();
+                }
             }
 
             return rows;
