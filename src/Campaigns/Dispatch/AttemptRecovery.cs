@@ -68,13 +68,18 @@ public sealed partial class AttemptRecovery(
             // SIDs already stored on other attempts belong to them.
             var known = (await db.Attempts.AsNoTracking().Where(a => residentIds.Contains(a.ResidentId) && a.ProviderSid != null)
                 .Select(a => a.ProviderSid!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            // Residents with another attempt of unknown fate (another campaign's, swept at the same moment): a message
+            // listed for them could be either attempt's, so only one whose text is this attempt's is taken as its own.
+            var shared = (await db.Attempts.AsNoTracking().Where(a => residentIds.Contains(a.ResidentId) && a.ProviderSid == null && a.StatusRank == 0)
+                .GroupBy(a => a.ResidentId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(cancellationToken)).ToHashSet();
             var book = await wordings.LoadAsync(campaign, cancellationToken);
             var found = new (string Sid, string Status, DateTimeOffset? At)?[lost.Count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForAsync(0, lost.Count, parallel, async (i, token) =>
             {
                 var target = targets[lost[i].TargetId];
-                found[i] = await FindAtTwilioAsync(lost[i], target.Phone, known, () => book.Fill(target, ContactChannel.Sms), token);
+                var exactText = shared.Contains(lost[i].ResidentId);
+                found[i] = await FindAtTwilioAsync(lost[i], target.Phone, known, exactText, () => book.Fill(target, ContactChannel.Sms), token);
             });
 
             var resend = new List<(DeliveryAttempt Attempt, CampaignTarget Target)>();
@@ -84,10 +89,17 @@ public sealed partial class AttemptRecovery(
                 var (attempt, target) = (lost[i], targets[lost[i].TargetId]);
                 if (found[i] is { } sent)
                 {
-                    LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
-                    await db.Attempts.Where(a => a.Id == attempt.Id && a.ProviderSid == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sent.Sid).SetProperty(a => a.SentAt, sent.At ?? attempt.DecidedAt), cancellationToken);
-                    reports.Add(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued));
+                    if (await ClaimFoundAsync(attempt, sent.Sid, sent.At ?? attempt.DecidedAt, cancellationToken))
+                    {
+                        LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
+                        reports.Add(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued));
+                    }
+                    else
+                    {
+                        // Another attempt of the resident took that message first; the next sweep looks again without it.
+                        LogTakenByAnother(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
+                    }
+
                     continue;
                 }
 
@@ -108,21 +120,49 @@ public sealed partial class AttemptRecovery(
         }
     }
 
+    /// <summary>
+    /// A message or call to the attempt's number since its decision that no other attempt holds. An SMS whose text is the
+    /// attempt's comes first; one with other text (Twilio may add an opt-out line) only when <paramref name="exactText"/> is false.
+    /// </summary>
     private async Task<(string Sid, string Status, DateTimeOffset? At)?> FindAtTwilioAsync(
-        DeliveryAttempt attempt, string phone, HashSet<string> known, Func<string> body, CancellationToken cancellationToken)
+        DeliveryAttempt attempt, string phone, HashSet<string> known, bool exactText, Func<string> body, CancellationToken cancellationToken)
     {
         var since = attempt.DecidedAt - ClockSkew;
         if (attempt.Channel == ContactChannel.Sms)
         {
             var text = body();
             var messages = await sms.ListSentAsync(phone, since, cancellationToken);
-            var message = messages.Where(m => !known.Contains(m.MessageSid)).OrderBy(m => m.Body == text ? 0 : 1).ThenBy(m => m.DateCreated).FirstOrDefault();
+            var message = messages.Where(m => !known.Contains(m.MessageSid) && (!exactText || m.Body == text))
+                .OrderBy(m => m.Body == text ? 0 : 1).ThenBy(m => m.DateCreated).FirstOrDefault();
             return message is null ? null : (message.MessageSid, message.Status, message.DateCreated);
         }
 
         var placed = await calls.ListPlacedAsync(phone, since, cancellationToken);
         var call = placed.Where(c => !known.Contains(c.CallSid)).OrderBy(c => c.DateCreated).FirstOrDefault();
         return call is null ? null : (call.CallSid, call.Status, call.DateCreated);
+    }
+
+    /// <summary>
+    /// Stores the SID Twilio has for an attempt that had none, unless another attempt of the same resident holds it by now:
+    /// two sweeps (two campaigns, or two servers) that listed the same message at once must not both take it, or one
+    /// resident would never get the other notice. Returns whether it was stored.
+    /// </summary>
+    private async Task<bool> ClaimFoundAsync(DeliveryAttempt attempt, string sid, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            // Lock the resident's attempts first (a write that changes nothing), so a concurrent claim commits before the
+            // check below reads. SQLite's write transaction already holds the file's write lock.
+            await db.Attempts.Where(a => a.ResidentId == attempt.ResidentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
+        }
+
+        var stored = await db.Attempts
+            .Where(a => a.Id == attempt.Id && a.ProviderSid == null && !db.Attempts.Any(o => o.ResidentId == attempt.ResidentId && o.ProviderSid == sid))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sid).SetProperty(a => a.SentAt, sentAt), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored > 0;
     }
 
     /// <summary>
@@ -183,6 +223,9 @@ public sealed partial class AttemptRecovery(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} had no SID; Twilio has it as {Sid}")]
     private partial void LogFound(long attemptId, string phone, string sid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} had no SID; Twilio's {Sid} was taken by another attempt first")]
+    private partial void LogTakenByAnother(long attemptId, string phone, string sid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} never reached Twilio; sending it now")]
     private partial void LogResending(long attemptId, string phone);

@@ -127,4 +127,45 @@ public sealed class CampaignJobsTests
         var sids = await host.QueryAsync(db => db.Attempts.Where(a => a.CampaignId == id).Select(a => a.ProviderSid!).ToListAsync());
         Assert.Equal(sent.Select(s => s.Sid).Order(), sids.Order());
     }
+
+    [Fact]
+    public async Task Two_campaigns_whose_sends_were_lost_for_one_resident_each_claim_only_their_own_message()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(1);
+        // The first notice reaches Twilio but its answer is lost; the second notice's first request never reaches Twilio.
+        // Twilio then lists one message to the number, and only the first notice's attempt may take it.
+        var secondFailed = 0;
+        host.Sms.LoseResponse = sms => sms.Body.Contains("First notice", StringComparison.Ordinal);
+        host.Sms.Behaviour = (sms, _) => sms.Body.Contains("Second notice", StringComparison.Ordinal) && Interlocked.Exchange(ref secondFailed, 1) == 0
+            ? new SmsSendResult(SendDisposition.Unknown, null, null, "timeout")
+            : null;
+        // Both campaigns' sweeps look the number up before either stores what it found.
+        var lookups = 0;
+        var bothLooking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Sms.BeforeList = async () =>
+        {
+            if (Interlocked.Increment(ref lookups) >= 2)
+            {
+                bothLooking.TrySetResult();
+            }
+
+            await Task.WhenAny(bothLooking.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+        };
+        var first = await host.CreateCampaignAsync(c => c.Title = "First notice");
+        var second = await host.CreateCampaignAsync(c => c.Title = "Second notice");
+
+        await host.LaunchAsync(first);
+        await host.LaunchAsync(second);
+        await Eventually.UntilAsync(
+            () => host.QueryAsync(db => db.Attempts.CountAsync(a => a.ProviderSid != null)),
+            n => n == 2, TimeSpan.FromSeconds(60), "both attempts to have a SID");
+
+        Assert.True(bothLooking.Task.IsCompleted, "the two sweeps did not look the number up at the same time");
+        var sent = host.Sms.Sent.ToList();
+        var firstSent = Assert.Single(sent, s => s.Body.Contains("First notice", StringComparison.Ordinal));
+        var secondSent = Assert.Single(sent, s => s.Body.Contains("Second notice", StringComparison.Ordinal));
+        Assert.Equal(firstSent.Sid, await host.QueryAsync(db => db.Attempts.Where(a => a.CampaignId == first).Select(a => a.ProviderSid).SingleAsync()));
+        Assert.Equal(secondSent.Sid, await host.QueryAsync(db => db.Attempts.Where(a => a.CampaignId == second).Select(a => a.ProviderSid).SingleAsync()));
+    }
 }

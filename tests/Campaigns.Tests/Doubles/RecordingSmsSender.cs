@@ -53,9 +53,18 @@ public sealed class RecordingSmsSender(TimeProvider time) : ISmsSender
         return Task.FromResult(Sent.Any(s => s.Sid == messageSid) ? FetchedStatus : null);
     }
 
-    public Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<SentMessage>>(
-            [.. Sent.Where(s => s.To == recipient && s.At >= sentAfter).Select(s => new SentMessage(s.Sid, s.To, s.Body, "sent", s.At))]);
+    /// <summary>Awaited before Twilio's list of messages is read (tests use it to line up concurrent lookups).</summary>
+    public Func<Task>? BeforeList { get; set; }
+
+    public async Task<IReadOnlyList<SentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, CancellationToken cancellationToken)
+    {
+        if (BeforeList is { } before)
+        {
+            await before();
+        }
+
+        return [.. Sent.Where(s => s.To == recipient && s.At >= sentAfter).Select(s => new SentMessage(s.Sid, s.To, s.Body, "sent", s.At))];
+    }
 }
 
 public sealed record SentSms(string Sid, string To, string Body, string? Reference, DateTimeOffset At, long Timestamp);
