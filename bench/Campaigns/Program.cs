@@ -17,12 +17,16 @@ using Outreach.Testing;
 // emulator, throttling off, beside a floor measured in the same run: a plain loop sending the same number of messages
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
-// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [Key=Value settings...]
+// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [rounds=3] [Key=Value settings...]
 // (settings starting with Emulator: go to the emulator process, the others to the server)
 // (residents 0: the throttle run only; throttled residents 0: no throttle run)
-var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120_000;
-var throttled = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500;
-var floorSenders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+// Each round is a campaign and its floor, measured back to back on residents of their own; odd rounds measure the floor
+// first, so a machine that speeds up or slows down during the run favours neither.
+var numbers = args.TakeWhile(a => !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var residents = numbers.Count > 0 ? numbers[0] : 120_000;
+var throttled = numbers.Count > 1 ? numbers[1] : 1_500;
+var floorSenders = numbers.Count > 2 ? numbers[2] : 64;
+var rounds = numbers.Count > 3 ? numbers[3] : 3;
 const int warmUpResidents = 10_000;
 const double throttleRate = 50;
 var folder = Path.Combine(Path.GetTempPath(), "outreach-bench-campaigns", Guid.NewGuid().ToString("N"));
@@ -39,7 +43,7 @@ await using var emulator = new ServerProcess(Path.Combine(folder, "emulator"), n
 }, "Release");
 // Further arguments are settings, e.g. Campaigns:SendConcurrency=16 for the server or Emulator:DeliveryConcurrency=256
 // for the emulator, to compare configurations.
-var settings = args.Skip(3).Select(a => a.Split('=', 2)).ToList();
+var settings = args.Skip(numbers.Count).Select(a => a.Split('=', 2)).ToList();
 foreach (var setting in settings.Where(s => s[0].StartsWith("Emulator:", StringComparison.Ordinal)))
 {
     emulator.Settings[setting[0]] = setting[1];
@@ -83,61 +87,108 @@ catch (IOException)
 
 async Task CampaignBesideFloorAsync()
 {
-    var campaign = new SmsCampaignScenario(api, "bench", residents);
+    // Each round's residents have numbers of their own (+86139…, +86135…, …), so no one is contacted twice in a day.
+    var scenarios = Enumerable.Range(0, rounds)
+        .Select(r => new SmsCampaignScenario(api, $"bench{r}", residents, "+8613" + "95432"[r % 5] + (r >= 5 ? r.ToString(CultureInfo.InvariantCulture) : ""))).ToList();
     var warmUp = new SmsCampaignScenario(api, "warmup", warmUpResidents, "+86138");
     var warmUpAgain = new SmsCampaignScenario(api, "warmup2", warmUpResidents, "+86136");
     var importing = Stopwatch.StartNew();
-    await campaign.ImportAsync();
-    Console.Error.WriteLine($"imported {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
+    foreach (var scenario in scenarios)
+    {
+        await scenario.ImportAsync();
+    }
+
+    Console.Error.WriteLine($"imported {rounds} × {residents} residents in {importing.Elapsed.TotalSeconds:F1} s");
     await warmUp.ImportAsync();
     await warmUpAgain.ImportAsync();
 
-    // A fresh process, so its peak memory is the campaign's and not the import's. Then two smaller campaigns, as a
+    // A fresh process, so its peak memory is the campaigns' and not the import's. Then two smaller campaigns, as a
     // server that has been running for a day would have had: the measured one runs optimised code, and the emulator's
-    // code is as warm for it as for the floor, which runs after it. Two, because the runtime only counts calls towards
-    // optimising a method once no new code has been compiled for a moment: the first one's code is optimised during the second.
+    // code is as warm for it as for the floor. Two, because the runtime only counts calls towards optimising a method
+    // once no new code has been compiled for a moment: the first one's code is optimised during the second.
     await server.StopAsync();
     await server.StartAsync();
     var warmUpWalls = (await RunCampaignAsync(warmUp), await RunCampaignAsync(warmUpAgain));
+    // The floor sends every recipient the text the campaign sent the first of them (the notice with a name of the
+    // same length), and warms up too, on the warm-up residents' numbers, on settled processes.
+    var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(warmUp.Phones[0])}/messages"))!
+        .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
+    await SettleAsync();
+    await FloorAsync(warmUp.Phones, body);
     await SettleAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"warm-up campaigns: 2 × {warmUpResidents} residents in {warmUpWalls.Item1.TotalSeconds:F1} s and {warmUpWalls.Item2.TotalSeconds:F1} s (not measured), then the processes settled"));
+
+    var ratios = new List<double>();
+    var walls = new List<TimeSpan>();
+    for (var round = 0; round < rounds; round++)
+    {
+        Console.WriteLine($"round {round + 1} of {rounds}:");
+        TimeSpan wall, floor;
+        if (round % 2 == 0)
+        {
+            wall = await MeasuredCampaignAsync(scenarios[round]);
+            floor = await MeasuredFloorAsync(scenarios[round].Phones, body);
+        }
+        else
+        {
+            floor = await MeasuredFloorAsync(scenarios[round].Phones, body);
+            wall = await MeasuredCampaignAsync(scenarios[round]);
+        }
+
+        ratios.Add(wall / floor);
+        walls.Add(wall);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  round {round + 1}: campaign {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s, floor {floor.TotalSeconds:F1} s, campaign / floor = {wall / floor:F2}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"summary of {rounds} rounds: campaign / floor median {Median(ratios):F2} (each: {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}); campaign median {Median([.. walls.Select(w => w.TotalSeconds)]):F1} s = {residents / Median([.. walls.Select(w => w.TotalSeconds)]):F0} deliveries/s; server peak working set {server.PeakMemoryBytes / 1048576} MB"));
+}
+
+async Task<TimeSpan> MeasuredCampaignAsync(SmsCampaignScenario scenario)
+{
     var launchedAt = DateTimeOffset.UtcNow;
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var written = server.WrittenBytes;
-    var wall = await RunCampaignAsync(campaign);
+    var wall = await RunCampaignAsync(scenario);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
-    var peak = server.PeakMemoryBytes;
-    Console.WriteLine(await PhasesAsync(launchedAt));
+        $"  campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
+    Console.WriteLine("  " + await PhasesAsync(launchedAt));
     var snapshotted = server.OutputContaining("snapshotted");
-    Console.WriteLine(snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)");
-    var emulatorPeak = emulator.PeakMemoryBytes;
+    Console.WriteLine("  " + (snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set {peak / 1048576} MB (emulator process {emulatorPeak / 1048576} MB); load average {LoadAverage()}"));
-
-    // The floor: the same recipients and a body of the same length, through the same SDK sender, no bookkeeping.
-    var body = (await emulatorClient.GetFromJsonAsync<List<JsonElement>>($"/emulator/phones/{Uri.EscapeDataString(campaign.Phones[0])}/messages"))!
-        .First(m => m.GetProperty("direction").GetString() == "outbound-api").GetProperty("body").GetString()!;
-    // The floor's sender warms up too, on the warm-up residents' numbers, and starts on settled processes.
-    await FloorAsync(warmUp.Phones, body);
+        $"  campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set so far {server.PeakMemoryBytes / 1048576} MB (emulator process {emulator.PeakMemoryBytes / 1048576} MB); load average {LoadAverage()}"));
     await SettleAsync();
-    cpu = (server.CpuTime, emulator.CpuTime);
+    return wall;
+}
+
+// The floor: the same recipients, a body of the same length, through the same SDK sender, no bookkeeping.
+async Task<TimeSpan> MeasuredFloorAsync(IReadOnlyList<string> phones, string body)
+{
+    var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var floorClock = Stopwatch.StartNew();
-    var floor = await FloorAsync(campaign.Phones, body);
+    var floor = await FloorAsync(phones, body);
     var floorStarted = floorClock.Elapsed - floor; // the sender's host was built before its own clock started
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"floor CPU until accepted: sender (this process) {(Process.GetCurrentProcess().TotalProcessorTime - senderCpu).TotalSeconds:F1} s, server (callbacks) {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
+        $"  floor CPU until accepted: sender (this process) {(Process.GetCurrentProcess().TotalProcessorTime - senderCpu).TotalSeconds:F1} s, server (callbacks) {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"floor: {residents} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {residents / floor.TotalSeconds:F0}/s; campaign / floor = {wall / floor:F2}; load average {LoadAverage()}"));
+        $"  floor: {phones.Count} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {phones.Count / floor.TotalSeconds:F0}/s; load average {LoadAverage()}"));
     // Not the issue's floor, which stops when Twilio has taken the last message: the same loop until the emulator has
     // posted its status callbacks and the server has answered them all (it stores nothing for them: no attempt has
-    // their SIDs). The campaign's wall time above includes the same callbacks, recorded.
+    // their SIDs). The campaign's wall time includes the same callbacks, recorded.
     var answered = await CpuQuiet.BusyUntilAsync(() => server.CpuTime + emulator.CpuTime, floorClock, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)) - floorStarted;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"floor until its status callbacks were answered: {answered.TotalSeconds:F1} s; campaign / that = {wall / answered:F2}; server CPU for the floor's callbacks in all {(server.CpuTime - cpu.Server).TotalSeconds:F1} s"));
+        $"  floor until its status callbacks were answered: {answered.TotalSeconds:F1} s; server CPU for the floor's callbacks in all {(server.CpuTime - cpu.Server).TotalSeconds:F1} s"));
+    await SettleAsync();
+    return floor;
+}
 
+static double Median(IReadOnlyList<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 // Throttled: 50 messages/s on the same server, restarted with the setting. Stopped, not killed: a killed server's

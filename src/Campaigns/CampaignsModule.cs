@@ -68,6 +68,8 @@ public static class CampaignsModule
 
         // Runs after the host's database migrations, which are registered before this module.
         services.AddHostedService<CampaignResumption>();
+        // Stopped with the host, so the interim statuses it holds are written while the database is still there.
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryStatusWriter>());
         return builder;
     }
 

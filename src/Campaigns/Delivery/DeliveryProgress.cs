@@ -23,16 +23,21 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     }
 
     /// <summary>Applies statuses in one transaction; returns how many attempts moved forward.</summary>
-    public async Task<int> ApplyAllAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
+    public Task<int> ApplyAllAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var best = HighestPerAttempt(reports);
-        if (best.Count == 0)
-        {
-            return 0;
-        }
+        return reports.Count == 0 ? Task.FromResult(0) : ApplyAllAsync(() => reports, cancellationToken);
+    }
 
-        var (moved, ended) = await MoveAsync(best, cancellationToken);
+    /// <summary>
+    /// Applies, in one transaction, the statuses <paramref name="take"/> gives once the transaction has begun: on SQLite
+    /// after this process's turn at the write gate, so that statuses that came in while waiting are written too.
+    /// Returns how many attempts moved forward.
+    /// </summary>
+    public async Task<int> ApplyAllAsync(Func<IReadOnlyList<StatusReport>> take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(take);
+        var (moved, ended) = await MoveAsync(take, cancellationToken);
         // After the write transaction, which holds the process's SQLite write gate: a read per campaign, and once per
         // campaign a one-statement update.
         foreach (var campaignId in ended.Select(a => a.CampaignId).Distinct())
@@ -56,11 +61,17 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     private static readonly string[] MovedColumnsWithSid = [.. MovedColumns, nameof(DeliveryAttempt.ProviderSid)];
 
     /// <summary>Moves the attempts forward in one transaction; returns how many moved and those that ended.</summary>
-    private async Task<(int Moved, List<DeliveryAttempt> Ended)> MoveAsync(Dictionary<long, StatusReport> best, CancellationToken cancellationToken)
+    private async Task<(int Moved, List<DeliveryAttempt> Ended)> MoveAsync(Func<IReadOnlyList<StatusReport>> take, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var best = HighestPerAttempt(take());
+        if (best.Count == 0)
+        {
+            return (0, []);
+        }
+
         var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (!db.Database.IsSqlite())
         {
             // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
@@ -95,16 +106,13 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
     public Task RecordAnsweredByAsync(long attemptId, string answeredBy, CancellationToken cancellationToken)
         => db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AnsweredBy, answeredBy), cancellationToken);
 
-    /// <summary>Only the highest-ranked report per attempt can matter (of equal ones, the first).</summary>
+    /// <summary>Only the highest-ranked report per attempt can matter (of equal ones, the first), with what the others added.</summary>
     private static Dictionary<long, StatusReport> HighestPerAttempt(IReadOnlyList<StatusReport> reports)
     {
         var best = new Dictionary<long, StatusReport>(reports.Count);
         foreach (var report in reports)
         {
-            if (!best.TryGetValue(report.AttemptId, out var kept) || DeliveryStates.Rank(report.Status) > DeliveryStates.Rank(kept.Status))
-            {
-                best[report.AttemptId] = report;
-            }
+            best[report.AttemptId] = best.TryGetValue(report.AttemptId, out var kept) ? kept.Over(report) : report;
         }
 
         return best;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Outreach.Campaigns.Definition;
 using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Targets;
@@ -50,6 +51,8 @@ public sealed class DeliveryStatusHandlerTests
         await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[0].Sid, "sent", sent[0].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
         await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate("SMdifferent", "delivered", sent[1].Reference, null, DateTimeOffset.UtcNow), CancellationToken.None));
 
+        // "sent" is an interim status, written after the hold.
+        await Eventually.UntilAsync(() => host.QueryAsync(db => db.Attempts.AnyAsync(a => a.Status == DeliveryStatus.Sent)), what: "the held status written");
         var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).ToListAsync());
         Assert.Equal([sent[0].Sid, sent[1].Sid], attempts.Select(a => a.ProviderSid));
         Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Delivered], attempts.Select(a => a.Status));
@@ -106,6 +109,32 @@ public sealed class DeliveryStatusHandlerTests
     }
 
     /// <summary>An SMS campaign to two residents, launched and sent; its messages in the order of the residents' numbers.</summary>
+    [Fact]
+    public async Task An_interim_status_is_answered_at_once_and_written_after_the_hold_unless_the_final_one_comes_first()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await CampaignTestHost.StartAsync(time: time);
+        var (_, sent) = await SmsToTwoResidentsAsync(host);
+        await Eventually.UntilAsync(() => host.QueryAsync(db => db.Attempts.CountAsync(a => a.Status == DeliveryStatus.Queued)), n => n == 2, what: "both queued");
+
+        // The first message is sent; the second is sent and delivered at once.
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[0].Sid, "sent", sent[0].Reference, null, time.GetUtcNow()), CancellationToken.None));
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, "sent", sent[1].Reference, null, time.GetUtcNow()), CancellationToken.None));
+        await host.PostStatusAsync(h => h.HandleMessageStatusAsync(new MessageStatusUpdate(sent[1].Sid, "delivered", sent[1].Reference, null, time.GetUtcNow()), CancellationToken.None));
+
+        // Answered without being written; the final status was written before it was answered.
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.Delivered], await StatusesAsync(host));
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.Delivered], await StatusesAsync(host));
+
+        time.Advance(TimeSpan.FromMilliseconds(501));
+        await Eventually.UntilAsync(() => StatusesAsync(host), s => s[0] == DeliveryStatus.Sent, what: "the held status written");
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Delivered], await StatusesAsync(host));
+    }
+
+    private static Task<List<DeliveryStatus>> StatusesAsync(CampaignTestHost host)
+        => host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).Select(a => a.Status).ToListAsync());
+
     private static async Task<(int Id, List<SentSms> Sent)> SmsToTwoResidentsAsync(CampaignTestHost host)
     {
         await host.SeedResidentsAsync(2);

@@ -20,7 +20,7 @@ public sealed class StuckAttemptTests
         var time = new FakeTimeProvider(Start);
         await using var host = await CampaignTestHost.StartAsync(time: time);
         host.Sms.FetchedStatus = "sent";
-        var id = await TwoMessagesSentAsync(host);
+        var id = await TwoMessagesSentAsync(host, time);
 
         // The host's own sweeps (every second) run alongside these: whichever sweep claims a stuck attempt asks about it.
         time.Advance(TimeSpan.FromMinutes(31));
@@ -51,7 +51,7 @@ public sealed class StuckAttemptTests
     {
         var time = new FakeTimeProvider(Start);
         await using var host = await CampaignTestHost.StartAsync(time: time);
-        var id = await TwoMessagesSentAsync(host);
+        var id = await TwoMessagesSentAsync(host, time);
 
         // Twilio has them as delivered; the callbacks that said so never arrived.
         time.Advance(TimeSpan.FromMinutes(31));
@@ -63,13 +63,21 @@ public sealed class StuckAttemptTests
     }
 
     /// <summary>An SMS campaign to two residents whose messages Twilio took and reported as sent, and no further.</summary>
-    private static async Task<int> TwoMessagesSentAsync(CampaignTestHost host)
+    private static async Task<int> TwoMessagesSentAsync(CampaignTestHost host, FakeTimeProvider time)
     {
         await host.SeedResidentsAsync(2);
         host.AnswerWith("sent");
         var id = await host.CreateCampaignAsync();
         await host.LaunchAsync(id);
-        await Eventually.UntilAsync(() => host.QueryAsync(db => db.Attempts.CountAsync(a => a.Status == DeliveryStatus.Sent)), n => n == 2, what: "both sent");
+        // "sent" is an interim status, written once it has been held a second: the clock moves on while waiting.
+        await Eventually.UntilAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(500));
+                return host.QueryAsync(db => db.Attempts.CountAsync(a => a.Status == DeliveryStatus.Sent));
+            },
+            n => n == 2,
+            what: "both sent");
         return id;
     }
 
