@@ -58,10 +58,11 @@ public sealed class CampaignOptions
     public int SmsReceiptHours { get; set; } = 48;
 
     /// <summary>
-    /// Interim statuses (queued, sending, sent, initiated, ringing, in-progress) are answered at once and written up to
-    /// this long later, together, unless a final status of the same attempt replaces them first (an SMS's "delivered"
-    /// usually follows its "sent" within a second). 0 writes each before answering, like final statuses.
+    /// Interim statuses (queued, sending, sent, initiated, ringing, in-progress) are answered at once and written after
+    /// this long (at most half as long again), together, unless a final status of the same attempt replaces them first
+    /// (an SMS's "delivered" usually follows its "sent" within a second). 0 writes each before answering, like final statuses.
     /// </summary>
+    [Range(0, 60_000)]
     public int InterimStatusHoldMilliseconds { get; set; } = 1_000;
 
     /// <summary>How often a running campaign is swept for follow-ups, recoveries and completion.</summary>
