@@ -269,7 +269,7 @@ async Task<string> PhasesAsync(DateTimeOffset launchedAt)
     var lastFinal = attempts.Max(a => a.FinalAt)!.Value;
     double Since(DateTimeOffset at) => (at - launchedAt).TotalSeconds;
     return string.Create(CultureInfo.InvariantCulture,
-        $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last SID stored {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
+        $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last message sent {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
 }
 
 // The server and the emulator idle: under 5% of a core for half a second.

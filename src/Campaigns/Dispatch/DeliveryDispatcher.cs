@@ -204,16 +204,21 @@ public sealed partial class DeliveryDispatcher(
             return new SendOutcome(attempt, target, SendDisposition.Unknown, null, null, null);
         }
 
+        // When it was sent, as the attempt and the timeline keep it: before the request, so before any status callback
+        // about it, whenever the batch gets to write it down.
+        var requestedAt = time.GetUtcNow();
         try
         {
             if (attempt.Channel == ContactChannel.Sms)
             {
                 var body = book.Fill(target, ContactChannel.Sms);
                 var sent = await sms.SendAsync(new OutboundSms(target.Phone, body, reference), cancellationToken);
+                attempt.SentAt = sent.Disposition == SendDisposition.Accepted ? requestedAt : null;
                 return new SendOutcome(attempt, target, sent.Disposition, sent.MessageSid, sent.ErrorCode, sent.RetryAfter, body);
             }
 
             var placed = await calls.PlaceAsync(new OutboundCall(target.Phone, reference), cancellationToken);
+            attempt.SentAt = placed.Accepted ? requestedAt : null;
             if (!placed.Accepted)
             {
                 throttle.CallEnded(attempt.Id);
@@ -236,7 +241,7 @@ public sealed partial class DeliveryDispatcher(
         foreach (var outcome in accepted)
         {
             outcome.Attempt.ProviderSid = outcome.Sid;
-            outcome.Attempt.SentAt = now;
+            outcome.Attempt.SentAt ??= now;
         }
 
         // SIDs, the queued status and the timeline's outbound entries commit together: a crash leaves all or none.
@@ -249,7 +254,7 @@ public sealed partial class DeliveryDispatcher(
                 var queued = accepted.Select(o => o.Attempt).ToList();
                 queued.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
                 await db.UpdateRowsWhereAsync(queued, DeliveryStates.StatusColumns, DeliveryStates.ForwardOnly, cancellationToken);
-                await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, now))], cancellationToken);
+                await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value))], cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

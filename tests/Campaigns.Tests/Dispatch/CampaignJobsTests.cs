@@ -128,10 +128,19 @@ public sealed class CampaignJobsTests
         Assert.Equal(sent.Select(s => s.Sid).Order(), sids.Order());
     }
 
-    [Fact]
-    public async Task Two_campaigns_whose_sends_were_lost_for_one_resident_each_claim_only_their_own_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Two_campaigns_whose_sends_were_lost_for_one_resident_each_claim_only_their_own_message(bool postgres)
     {
-        await using var host = await CampaignTestHost.StartAsync();
+        Dictionary<string, string?>? settings = null;
+        if (postgres)
+        {
+            var database = await PostgresCluster.CreateDatabaseAsync();
+            settings = new() { ["Database:Provider"] = database.Provider.ToString(), ["Database:ConnectionString"] = database.ConnectionString };
+        }
+
+        await using var host = await CampaignTestHost.StartAsync(settings);
         await host.SeedResidentsAsync(1);
         // The first notice reaches Twilio but its answer is lost; the second notice's first request never reaches Twilio.
         // Twilio then lists one message to the number, and only the first notice's attempt may take it.
