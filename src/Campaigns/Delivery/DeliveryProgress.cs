@@ -72,13 +72,9 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
 
         var ids = best.Keys.ToList();
         var now = time.GetUtcNow();
-        if (!db.Database.IsSqlite())
-        {
-            // Lock the rows first (a write that changes nothing), so the ranks read next are the ones this transaction
-            // moves from, also with several servers on PostgreSQL: exactly one of them moves each attempt. SQLite's
-            // write transaction (BEGIN IMMEDIATE) already holds the file's write lock.
-            await db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
-        }
+        // Locked first, so the ranks read next are the ones this transaction moves from, also with several servers on
+        // PostgreSQL: exactly one of them moves each attempt.
+        await db.LockAsync(db.Attempts.Where(a => ids.Contains(a.Id)), cancellationToken);
 
         var moved = (await db.FindRowsAsync<DeliveryAttempt, long>(ids, cancellationToken))
             .Where(a => DeliveryStates.Rank(best[a.Id].Status) > a.StatusRank).ToList();

@@ -49,7 +49,7 @@ public sealed partial class DeliveryStatusWriter : IHostedService, IAsyncDisposa
         {
             // Every half hold: an interim status is written between one and one and a half holds after it came.
             var tick = holdFor / 2;
-            releaser = time.CreateTimer(_ => ReleaseHeld(time.GetTimestamp()), null, tick, tick);
+            releaser = time.CreateTimer(_ => ReleaseHeld(holdFor), null, tick, tick);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed partial class DeliveryStatusWriter : IHostedService, IAsyncDisposa
     /// <summary>The host is stopping: writes the interim statuses still held, and waits for the batches in progress.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        ReleaseHeld(long.MaxValue);
+        ReleaseHeld(TimeSpan.Zero);
         while (!pending.IsEmpty || Volatile.Read(ref writers) != 0)
         {
             _ = DrainAsync();
@@ -94,13 +94,14 @@ public sealed partial class DeliveryStatusWriter : IHostedService, IAsyncDisposa
         }
     }
 
-    /// <summary>Queues the interim statuses held since before <paramref name="now"/> minus the hold for writing.</summary>
-    private void ReleaseHeld(long now)
+    /// <summary>Queues for writing the interim statuses held at least <paramref name="heldFor"/>.</summary>
+    private void ReleaseHeld(TimeSpan heldFor)
     {
+        var now = time.GetTimestamp();
         var released = false;
         foreach (var (attemptId, entry) in held)
         {
-            if ((now == long.MaxValue || time.GetElapsedTime(entry.HeldAt, now) >= holdFor) && held.TryRemove(new(attemptId, entry)))
+            if (time.GetElapsedTime(entry.HeldAt, now) >= heldFor && held.TryRemove(new(attemptId, entry)))
             {
                 pending.Enqueue((entry.Report, null));
                 released = true;

@@ -150,13 +150,8 @@ public sealed partial class AttemptRecovery(
     private async Task<bool> ClaimFoundAsync(DeliveryAttempt attempt, string sid, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        if (!db.Database.IsSqlite())
-        {
-            // Lock the resident's attempts first (a write that changes nothing), so a concurrent claim commits before the
-            // check below reads. SQLite's write transaction already holds the file's write lock.
-            await db.Attempts.Where(a => a.ResidentId == attempt.ResidentId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
-        }
+        // The resident's attempts locked first, so a concurrent claim commits before the check below reads.
+        await db.LockAsync(db.Attempts.Where(a => a.ResidentId == attempt.ResidentId), cancellationToken);
 
         var stored = await db.Attempts
             .Where(a => a.Id == attempt.Id && a.ProviderSid == null && !db.Attempts.Any(o => o.ResidentId == attempt.ResidentId && o.ProviderSid == sid))
@@ -210,7 +205,7 @@ public sealed partial class AttemptRecovery(
             // Lock the candidates first (a write that changes nothing), so a concurrent sweep's claim is seen by the read
             // below. SQLite's write transaction already holds the file's write lock.
             var candidates = await stuck.OrderBy(a => a.Id).Take(BatchSize).Select(a => a.Id).ToListAsync(cancellationToken);
-            await db.Attempts.Where(a => candidates.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedAt, a => a.CheckedAt), cancellationToken);
+            await db.LockAsync(db.Attempts.Where(a => candidates.Contains(a.Id)), cancellationToken);
             stuck = stuck.Where(a => candidates.Contains(a.Id));
         }
 

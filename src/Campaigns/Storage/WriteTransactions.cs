@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Outreach.Campaigns.Delivery;
 
 namespace Outreach.Campaigns.Storage;
 
@@ -29,6 +30,19 @@ internal static class WriteTransactions
         {
             gate?.Release();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Locks the attempts until the transaction ends (a write that changes nothing), so that what the transaction reads
+    /// next is what concurrent writers, on any server, committed. SQLite's write transaction already holds the file's
+    /// write lock, so there it does nothing.
+    /// </summary>
+    public static async Task LockAsync(this DbContext db, IQueryable<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await attempts.ExecuteUpdateAsync(s => s.SetProperty(a => a.StatusRank, a => a.StatusRank), cancellationToken);
         }
     }
 }

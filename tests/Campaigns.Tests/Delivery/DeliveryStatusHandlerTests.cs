@@ -108,7 +108,6 @@ public sealed class DeliveryStatusHandlerTests
         Assert.Contains(lines, l => l.StartsWith("1,王0,新河,1,101,2,", StringComparison.Ordinal));
     }
 
-    /// <summary>An SMS campaign to two residents, launched and sent; its messages in the order of the residents' numbers.</summary>
     [Fact]
     public async Task An_interim_status_is_answered_at_once_and_written_after_the_hold_unless_the_final_one_comes_first()
     {
@@ -135,6 +134,7 @@ public sealed class DeliveryStatusHandlerTests
     private static Task<List<DeliveryStatus>> StatusesAsync(CampaignTestHost host)
         => host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).Select(a => a.Status).ToListAsync());
 
+    /// <summary>An SMS campaign to two residents, launched and sent; its messages in the order of the residents' numbers.</summary>
     private static async Task<(int Id, List<SentSms> Sent)> SmsToTwoResidentsAsync(CampaignTestHost host)
     {
         await host.SeedResidentsAsync(2);
