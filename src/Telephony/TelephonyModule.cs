@@ -33,7 +33,10 @@ public static class TelephonyModule
 
         services.AddTransient<TwilioRequestScopeHandler>();
         services.AddTransient<TwilioApiRedirectHandler>();
+        // No request log: four lines per message at Information would flood a campaign's log. The senders log what was
+        // refused (phones masked); the resident's timeline records every message.
         services.AddHttpClient(TwilioHttpClientName)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<TwilioRequestScopeHandler>()
             .AddResilienceHandler("twilio-rest", TwilioResilience.Configure)
             .Services.AddHttpClient(TwilioHttpClientName)

@@ -62,7 +62,7 @@ public class OutreachHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:PublicBaseUrl"] = BaseUrl,
             ["Jobs:QueuePollInterval"] = "00:00:00.200",
-            // Per-request logs of thousands of emulator callbacks would slow the host more than the work itself.
+            // Quiet: these tests read results, not logs (CampaignLogVolumeTests runs at the product's own levels).
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:System.Net.Http"] = "Error",
         }));

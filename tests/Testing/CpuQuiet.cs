@@ -26,10 +26,11 @@ public static class CpuQuiet
 
     /// <summary>
     /// When the processes stopped working: <paramref name="clock"/>'s reading at the end of the last <paramref name="slot"/>
-    /// in which <paramref name="cpuTime"/> grew by a fifth of a core or more, once none has for <paramref name="quietFor"/>
-    /// (or at <paramref name="timeout"/>).
+    /// in which <paramref name="cpuTime"/> grew by <paramref name="busyCores"/> cores or more, once none has for
+    /// <paramref name="quietFor"/> (or at <paramref name="timeout"/>). Set <paramref name="busyCores"/> well above what
+    /// the processes use idle (timers, polling, a collection): a slot that one of those fills counts as busy.
     /// </summary>
-    public static async Task<TimeSpan> BusyUntilAsync(Func<TimeSpan> cpuTime, Stopwatch clock, TimeSpan slot, TimeSpan quietFor, TimeSpan timeout)
+    public static async Task<TimeSpan> BusyUntilAsync(Func<TimeSpan> cpuTime, Stopwatch clock, TimeSpan slot, double busyCores, TimeSpan quietFor, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(cpuTime);
         ArgumentNullException.ThrowIfNull(clock);
@@ -39,7 +40,7 @@ public static class CpuQuiet
         {
             var before = cpuTime();
             await Task.Delay(slot);
-            if (cpuTime() - before >= slot / 5)
+            if (cpuTime() - before >= slot * busyCores)
             {
                 lastBusy = clock.Elapsed;
             }

@@ -74,8 +74,10 @@ public static class StaffAuthentication
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignOutScheme = IdentityConstants.ApplicationScheme;
             })
+            // Only a Bearer header is an API key. Other schemes are not ours: the built-in emulator's Twilio REST calls carry
+            // Basic, and sending those to the key handler cost a failed authentication (and a log line) per message.
             .AddPolicyScheme(SchemeName, "Bearer API key or staff cookie", policy =>
-                policy.ForwardDefaultSelector = context => context.Request.Headers.Authorization.Count > 0
+                policy.ForwardDefaultSelector = context => ApiKeyAuthenticationHandler.IsBearer(context.Request.Headers.Authorization.ToString())
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme);
         return builder;

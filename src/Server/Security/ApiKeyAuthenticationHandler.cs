@@ -21,6 +21,11 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    private const string Prefix = "Bearer ";
+
+    /// <summary>Whether an Authorization header carries a bearer token, the only kind this handler reads.</summary>
+    public static bool IsBearer(string authorization) => authorization.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -29,13 +34,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        if (!IsBearer(header))
         {
             return AuthenticateResult.Fail("Authorization header must be 'Bearer <api key>'.");
         }
 
-        var key = header[prefix.Length..].Trim();
+        var key = header[Prefix.Length..].Trim();
         if (adminKey.Matches(key))
         {
             return Success([new Claim(ClaimTypes.Name, "admin-api-key"), new Claim(ClaimTypes.Role, StaffRoles.StreetAdmin)]);

@@ -36,7 +36,7 @@ internal sealed class TwilioSmsSender(
             return new SmsSendResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter, encoding);
         }
 
-        logger.LogInformation("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message!.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
+        logger.LogDebug("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message!.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
         return new SmsSendResult(SendDisposition.Accepted, message.Sid, Encoding: encoding);
     }
 

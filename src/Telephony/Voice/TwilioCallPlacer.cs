@@ -48,7 +48,7 @@ internal sealed class TwilioCallPlacer(
             return new CallPlaceResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter);
         }
 
-        logger.LogInformation("Call {CallSid} to {To} accepted", call!.Sid, PhoneMask.Mask(outboundCall.To));
+        logger.LogDebug("Call {CallSid} to {To} accepted", call!.Sid, PhoneMask.Mask(outboundCall.To));
         return new CallPlaceResult(SendDisposition.Accepted, call.Sid);
     }
 
