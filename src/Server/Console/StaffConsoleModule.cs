@@ -42,12 +42,13 @@ public static class StaffConsoleModule
         return builder;
     }
 
-    /// <summary>Maps the console's pages, its static files, /api/keys, and the auditor's read-only rule.</summary>
+    /// <summary>Maps the console's pages, its static files, /api/keys, the auditor's read-only rule and the API's audit.</summary>
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         // Runs after authentication (UseServerHost) and before any endpoint.
         app.UseMiddleware<ReadOnlyAuditorMiddleware>();
+        app.UseMiddleware<ApiAuditMiddleware>();
         app.UseRequestLocalization();
         app.MapConsoleAssets();
         app.MapRazorPages();
