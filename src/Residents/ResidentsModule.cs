@@ -39,6 +39,7 @@ public static class ResidentsModule
         services.AddScoped<DemoStreetSeeder>();
         services.AddScoped<ResidentImporter>();
         services.AddScoped<ResidentImportJob>();
+        services.AddHostedService<ImportResumption>();
         services.AddScoped<ResidentCsvExport>();
         return builder;
     }

@@ -45,4 +45,13 @@ public sealed class ResidentImport
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The run of the import job that holds the import (a new id per run), until <see cref="LeaseUntil"/>. Only that run
+    /// commits batches; it renews the lease with each one. Null when no run holds it.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the holder's lease runs out, if it has not renewed it: a run that died is taken over after this.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -11,13 +11,21 @@ namespace Outreach.Residents.Import;
 /// <summary>
 /// The Hangfire job that imports a stored file into the archive: rows are checked on one thread and written on
 /// another in batches of <see cref="BatchSize"/>, each in one transaction together with the import's counters and rejections. A rerun
-/// (Hangfire retries) resumes after the last committed batch; a finished import is left alone.
+/// (Hangfire retries, <see cref="ImportResumption"/> after a restart) resumes after the last committed batch; a finished
+/// import is left alone. One run at a time holds the import (<see cref="ResidentImport.LeaseOwner"/>): a second run while
+/// the first is alive leaves it alone, and a run that lost its lease commits nothing more.
 /// Checked rows travel between the threads in chunks of <see cref="ChunkSize"/>, small enough that a row is written and
 /// dropped while it is still in the youngest GC generation: handing over whole batches kept about 12,000 rows alive
 /// at a time, which the GC promoted and then had to collect in full collections.
 /// </summary>
-public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser phones, TimeProvider time, ILogger<ResidentImportJob> logger)
+public sealed partial class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser phones, TimeProvider time, ILogger<ResidentImportJob> logger)
 {
+    /// <summary>
+    /// How long a run holds an import without renewing it. Every batch renews it (a batch takes about a quarter of a
+    /// second), so only a run that died or stalled this long loses it, and the next run resumes after its committed rows.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Rows per transaction. Each batch costs a transaction, freshly prepared statements, the counters' SaveChanges and a
     /// commit; at 4,000 a street's file took 30 of them and the import used a third more CPU (the code of a batch was still
@@ -30,43 +38,87 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
 
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
-        if (import is null || import.Status is ResidentImportStatus.Completed or ResidentImportStatus.Failed)
+        var run = Guid.NewGuid().ToString("N");
+        if (!await ClaimAsync(importId, run, cancellationToken))
         {
+            // Finished, gone, or held by a run that is alive: that run finishes it, or this job's next run takes over.
+            LogNotClaimed(importId);
             return;
         }
 
-        // Settings for the import up to its final commit, which checkpoints the log with the connection's own settings back.
-        await using (await SqliteImportConnection.OpenAsync(db, cancellationToken))
+        var import = await db.Imports.FirstAsync(i => i.Id == importId, cancellationToken);
+        try
         {
-            import.Status = ResidentImportStatus.Running;
-            import.StartedAt ??= time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            // Settings for the import up to its final commit, which checkpoints the log with the connection's own settings back.
+            await using (await SqliteImportConnection.OpenAsync(db, cancellationToken))
+            {
+                import.Status = ResidentImportStatus.Running;
+                import.StartedAt ??= time.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
 
-            var content = await StoredImportFile.ReadAsync(db, importId, cancellationToken);
-            try
-            {
-                await ImportAsync(import, content, cancellationToken);
+                var content = await StoredImportFile.ReadAsync(db, importId, cancellationToken);
+                try
+                {
+                    await ImportAsync(import, content, run, cancellationToken);
+                }
+                catch (ResidentImportFileException ex)
+                {
+                    import.Status = ResidentImportStatus.Failed;
+                    import.Error = ex.Message;
+                }
             }
-            catch (ResidentImportFileException ex)
+
+            if (import.Status == ResidentImportStatus.Running)
             {
-                import.Status = ResidentImportStatus.Failed;
-                import.Error = ex.Message;
+                import.Status = ResidentImportStatus.Completed;
+            }
+
+            import.CompletedAt = time.GetUtcNow();
+            (import.LeaseOwner, import.LeaseUntil) = (null, null);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await RenewLeaseAsync(importId, run, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
         }
-
-        if (import.Status == ResidentImportStatus.Running)
+        catch (LeaseLostException)
         {
-            import.Status = ResidentImportStatus.Completed;
+            // Another run took the import over after this one stalled for a whole lease; it carries on from the committed rows.
+            LogLeaseLost(importId);
+            return;
         }
 
-        import.CompletedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Import {ImportId} {Status}: {Created} created, {Updated} updated, {Rejected} rejected of {Total}",
             import.Id, import.Status, import.Created, import.Updated, import.Rejected, import.TotalRows);
     }
 
-    private async Task ImportAsync(ResidentImport import, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Takes an unfinished import that no live run holds; false when it is finished, gone or held.</summary>
+    private async Task<bool> ClaimAsync(int importId, string run, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Imports
+            .Where(i => i.Id == importId && (i.Status == ResidentImportStatus.Queued || i.Status == ResidentImportStatus.Running)
+                && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, run).SetProperty(i => i.LeaseUntil, now + Lease), cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// In the transaction about to commit: renews this run's lease, or throws <see cref="LeaseLostException"/> when
+    /// another run holds the import now, so that the transaction commits nothing. The update also takes the import's row
+    /// (PostgreSQL) or the database's write lock (SQLite) first, so a takeover cannot slip in before the commit.
+    /// </summary>
+    private async Task RenewLeaseAsync(int importId, string run, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + Lease;
+        if (await db.Imports.Where(i => i.Id == importId && i.LeaseOwner == run)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, until), cancellationToken) == 0)
+        {
+            throw new LeaseLostException();
+        }
+    }
+
+    private async Task ImportAsync(ResidentImport import, byte[] content, string run, CancellationToken cancellationToken)
     {
         using var csv = ImportCsv.Open(content, out _);
         var columns = ImportColumns.Map(csv.Headers);
@@ -81,7 +133,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
         var reading = Task.Run(() => ReadChunksAsync(rows, chunks.Writer, stop.Token), stop.Token);
         try
         {
-            while (await WriteBatchAsync(import, columns, keys, scope, chunks.Reader, cancellationToken))
+            while (await WriteBatchAsync(import, run, columns, keys, scope, chunks.Reader, cancellationToken))
             {
             }
         }
@@ -121,7 +173,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
     /// Writes the next <see cref="BatchSize"/> rows in one transaction, chunk by chunk as they arrive; returns false
     /// when no rows were left. Batches start where the previous run's ended, as the reading thread skips those rows.
     /// </summary>
-    private async Task<bool> WriteBatchAsync(ResidentImport import, ImportColumns columns, ResidentKeys keys, ImportScope scope, ChannelReader<List<ImportRow>> chunks, CancellationToken cancellationToken)
+    private async Task<bool> WriteBatchAsync(ResidentImport import, string run, ImportColumns columns, ResidentKeys keys, ImportScope scope, ChannelReader<List<ImportRow>> chunks, CancellationToken cancellationToken)
     {
         if (!await chunks.WaitToReadAsync(cancellationToken))
         {
@@ -130,6 +182,7 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RenewLeaseAsync(import.Id, run, cancellationToken);
         using var writer = ResidentBatchWriter.Create(db, columns, transaction.GetDbTransaction());
         var rejections = new List<ResidentImportRejection>();
         var inserts = new List<(ImportRow Row, int CommunityId)>();
@@ -197,6 +250,17 @@ public sealed class ResidentImportJob(ResidentsDbContext db, PhoneNumberParser p
     {
         keys.Add(inserts, await writer.InsertAsync(inserts, now, cancellationToken));
         inserts.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} is finished or another run holds it; this run leaves it alone")]
+    private partial void LogNotClaimed(int importId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} was taken over by another run after this one held it a whole lease without committing; this run stops")]
+    private partial void LogLeaseLost(int importId);
+
+    /// <summary>Another run holds the import now.</summary>
+    private sealed class LeaseLostException : Exception
+    {
     }
 
     /// <summary>Community names as clerks write them: 新河社区, and 新河 for short, in any case.</summary>

@@ -16,6 +16,7 @@ internal sealed class ResidentImportConfiguration :
         builder.Property(i => i.IgnoredColumns).HasMaxLength(2000);
         builder.Property(i => i.Error).HasMaxLength(2000);
         builder.Property(i => i.CreatedBy).HasMaxLength(100);
+        builder.Property(i => i.LeaseOwner).HasMaxLength(36);
         builder.HasOne<ResidentImportFile>().WithOne().HasForeignKey<ResidentImportFile>(f => f.ImportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<ResidentImportRejection>().WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,7 +1,12 @@
 using System.Text;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
+using Outreach.Residents.Tests.Api;
 using Outreach.Storage;
 
 namespace Outreach.Residents.Tests.Import;
@@ -300,6 +305,91 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
             () => new ResidentImporter(db, new ArchiveDatabase.StaffScope(), TimeProvider.System).AcceptAsync(Utf8(content), "x.csv", null, CancellationToken.None));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Empty(db.Imports);
+    }
+
+    [Fact]
+    public async Task Two_runs_at_once_import_the_file_once()
+    {
+        // Hangfire runs a job at least once, and its SQLite storage has run one job on two workers.
+        var rows = Enumerable.Range(0, 3_000).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{i},139{i:D8},新河"));
+        var id = await AcceptAsync(Utf8("name,phone,community\n" + string.Join("\n", rows) + "\n"));
+
+        await Task.WhenAll(RunAsync(id), RunAsync(id));
+
+        var import = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Completed, 3_000, 3_000, 0, 0, null), (import.Status, import.ProcessedRows, import.Created, import.Updated, import.Rejected, import.LeaseOwner));
+        Assert.Equal(3_000, (await ResidentsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_run_leaves_an_import_a_live_run_holds_and_takes_it_over_once_that_lease_runs_out()
+    {
+        var id = await AcceptAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
+        await using (var db = archive.CreateContext())
+        {
+            // Another run (on another server, or one that was killed) took it a moment ago.
+            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ResidentImportStatus.Running)
+                .SetProperty(i => i.LeaseOwner, "another run")
+                .SetProperty(i => i.LeaseUntil, time.GetUtcNow() + ResidentImportJob.Lease - TimeSpan.FromSeconds(10)));
+        }
+
+        await RunAsync(id);
+        var held = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Running, 0, "another run"), (held.Status, held.ProcessedRows, held.LeaseOwner));
+        Assert.Empty(await ResidentsAsync());
+
+        // The holder never renewed its lease: it died. The next run resumes the import.
+        time.Advance(ResidentImportJob.Lease);
+        await RunAsync(id);
+        var resumed = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Completed, 1, 1, null, null), (resumed.Status, resumed.ProcessedRows, resumed.Created, resumed.LeaseOwner, resumed.LeaseUntil));
+        Assert.Equal("A", Assert.Single(await ResidentsAsync()).Name);
+    }
+
+    [Fact]
+    public async Task After_a_restart_unfinished_imports_run_again_at_once_or_when_their_holders_lease_runs_out()
+    {
+        var queued = await AcceptAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
+        var held = await AcceptAsync(Utf8("name,phone,community\nB,13800138001,新河\n"));
+        var done = await AcceptAsync(Utf8("name,phone,community\nC,13800138002,新河\n"));
+        await RunAsync(done);
+        var leaseEnds = time.GetUtcNow() + TimeSpan.FromSeconds(20);
+        await using (var db = archive.CreateContext())
+        {
+            await db.Imports.Where(i => i.Id == held).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ResidentImportStatus.Running).SetProperty(i => i.LeaseOwner, "killed run").SetProperty(i => i.LeaseUntil, leaseEnds));
+        }
+
+        var jobs = new RecordingJobClient();
+        await using var services = new ServiceCollection().AddScoped(_ => archive.CreateContext()).AddSingleton<Hangfire.IBackgroundJobClient>(jobs).BuildServiceProvider();
+        await new ImportResumption(services.GetRequiredService<IServiceScopeFactory>(), time, NullLogger<ImportResumption>.Instance).StartAsync(CancellationToken.None);
+
+        Assert.Equal(2, jobs.Created.Count);
+        Assert.All(jobs.Created, c => Assert.Equal(nameof(ResidentImportJob.RunAsync), c.Job.Method.Name));
+        Assert.IsType<EnqueuedState>(jobs.Created.Single(c => (int)c.Job.Args[0]! == queued).State);
+        var later = Assert.IsType<ScheduledState>(jobs.Created.Single(c => (int)c.Job.Args[0]! == held).State);
+        Assert.Equal(leaseEnds.UtcDateTime.AddSeconds(1), later.EnqueueAt, TimeSpan.FromSeconds(1));
+    }
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+
+    private async Task<int> AcceptAsync(byte[] content)
+    {
+        await using var db = archive.CreateContext();
+        return (await new ResidentImporter(db, new ArchiveDatabase.StaffScope(), time).AcceptAsync(content, "archive.csv", "clerk", CancellationToken.None)).Id;
+    }
+
+    private async Task RunAsync(int importId)
+    {
+        await using var db = archive.CreateContext();
+        await new ResidentImportJob(db, new("CN"), time, NullLogger<ResidentImportJob>.Instance).RunAsync(importId, CancellationToken.None);
+    }
+
+    private async Task<ResidentImport> ImportAsync(int importId)
+    {
+        await using var db = archive.CreateContext();
+        return await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
     }
 
     [Fact]

@@ -221,6 +221,13 @@ namespace Outreach.Residents.Storage.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 

@@ -237,6 +237,13 @@ namespace Outreach.Residents.Storage.PostgreSqlMigrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 
