@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,12 @@ public sealed partial class ResidentImportJob(ResidentsDbContext db, PhoneNumber
             LogLeaseLost(importId);
             return;
         }
+        catch (Exception)
+        {
+            // Hangfire retries a failed job within a minute; that run must find the import free, not held by this one.
+            await ReleaseLeaseAsync(importId, run);
+            throw;
+        }
 
         logger.LogInformation("Import {ImportId} {Status}: {Created} created, {Updated} updated, {Rejected} rejected of {Total}",
             import.Id, import.Status, import.Created, import.Updated, import.Rejected, import.TotalRows);
@@ -115,6 +122,20 @@ public sealed partial class ResidentImportJob(ResidentsDbContext db, PhoneNumber
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, until), cancellationToken) == 0)
         {
             throw new LeaseLostException();
+        }
+    }
+
+    /// <summary>Lets go of the import after a failure; if even that fails, the lease runs out on its own.</summary>
+    private async Task ReleaseLeaseAsync(int importId, string run)
+    {
+        try
+        {
+            await db.Imports.Where(i => i.Id == importId && i.LeaseOwner == run)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            LogLeaseKept(ex, importId, Lease.TotalSeconds);
         }
     }
 
@@ -257,6 +278,9 @@ public sealed partial class ResidentImportJob(ResidentsDbContext db, PhoneNumber
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} was taken over by another run after this one held it a whole lease without committing; this run stops")]
     private partial void LogLeaseLost(int importId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} failed and its lease could not be let go; another run can take it over in {Seconds} s")]
+    private partial void LogLeaseKept(Exception exception, int importId, double seconds);
 
     /// <summary>Another run holds the import now.</summary>
     private sealed class LeaseLostException : Exception

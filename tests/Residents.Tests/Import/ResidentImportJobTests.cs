@@ -348,6 +348,35 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task A_run_that_fails_lets_the_import_go_so_that_the_retry_resumes_it_at_once()
+    {
+        var id = await AcceptAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
+        byte[] content;
+        await using (var db = archive.CreateContext())
+        {
+            // The stored file gone for a moment: the run fails after it took the import.
+            var file = await db.ImportFiles.SingleAsync(f => f.ImportId == id);
+            content = file.Content;
+            db.ImportFiles.Remove(file);
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(id));
+        var failed = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Running, null), (failed.Status, failed.LeaseOwner));
+
+        await using (var db = archive.CreateContext())
+        {
+            db.ImportFiles.Add(new ResidentImportFile { ImportId = id, Content = content });
+            await db.SaveChangesAsync();
+        }
+
+        // Hangfire's retry, well within the failed run's lease (the clock has not moved).
+        await RunAsync(id);
+        Assert.Equal((ResidentImportStatus.Completed, 1), ((await ImportAsync(id)).Status, (await ImportAsync(id)).Created));
+    }
+
+    [Fact]
     public async Task After_a_restart_unfinished_imports_run_again_at_once_or_when_their_holders_lease_runs_out()
     {
         var queued = await AcceptAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
