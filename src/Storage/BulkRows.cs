@@ -31,17 +31,29 @@ public static class BulkRows
     /// DO NOTHING, on SQLite and PostgreSQL alike), because a concurrent worker or an earlier run already wrote it. A
     /// store-generated key is read back into each inserted row.
     /// </summary>
-    public static async Task<IReadOnlyList<T>> InsertRowsAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<T>> InsertRowsAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
+        return db.InsertRowsAsync(db.Model, rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for rows of an entity that <paramref name="model"/> maps, another module's table in the same database:
+    /// written on <paramref name="db"/>'s connection and in its transaction, without a second context per call.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> InsertRowsAsync<T>(this DbContext db, IModel model, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
             return rows;
         }
 
-        var statement = Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Type));
+        var statement = Statements.GetOrAdd((model, typeof(T), "insert"), key => Statement.Insert(db, key.Model, key.Type));
         var inserted = new List<T>(rows.Count);
         await statement.RunAsync(db, rows, inserted, cancellationToken);
         return inserted;
@@ -53,7 +65,7 @@ public static class BulkRows
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Database.IsSqlite() && SqliteRowStatement.Available
-            && Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Type)).BindsOnSqliteHandle;
+            && Statements.GetOrAdd((db.Model, typeof(T), "insert"), key => Statement.Insert(db, key.Model, key.Type)).BindsOnSqliteHandle;
     }
 
     /// <summary>Whether rows of <typeparamref name="T"/> are found by key on SQLite's handle directly, not through EF's query.</summary>
@@ -239,9 +251,9 @@ public static class BulkRows
 
         public bool BindsOnSqliteHandle => sqliteBinders is not null;
 
-        public static Statement Insert(DbContext db, Type type)
+        public static Statement Insert(DbContext db, IModel model, Type type)
         {
-            var entity = EntityOf(db, type);
+            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model given.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
             var columns = entity.GetProperties().Where(p => !p.IsShadowProperty() && p != key).ToList();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using Outreach.Campaigns.Storage;
 using Outreach.Residents.Archive;
@@ -12,13 +12,13 @@ namespace Outreach.Campaigns.Delivery;
 
 /// <summary>
 /// Puts outbound campaign messages and calls, and the statuses that end them, on residents' timelines, many at a time
-/// and inside the caller's transaction (the Residents module's timeline table, through its DbContext on the same
+/// and inside the caller's transaction (the Residents module's timeline table, as its model maps it, on the caller's
 /// connection): an entry exists exactly when the change it records was committed, so a replayed callback or a job
 /// run twice, which change nothing, write nothing.
 /// </summary>
 public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
 {
-    private DbContextOptions<ResidentsDbContext>? residentsOptions;
+    private IModel? residentsModel;
 
     /// <summary>Twilio accepted these messages or calls.</summary>
     public static TimelineEntry Sent(DeliveryAttempt attempt, string campaignTitle, string? body, DateTimeOffset at)
@@ -76,25 +76,28 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
             return;
         }
 
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Timeline entries are written in the transaction of the change they record.");
-        await using var residents = new ResidentsDbContext(ResidentsOptions());
-        residents.Database.SetDbConnection(db.Database.GetDbConnection());
-        await residents.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        // A replayed change never gets here; the unique (resident, kind, reference) index would skip one anyway.
-        await residents.InsertRowsAsync([.. entries], cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Timeline entries are written in the transaction of the change they record.");
+        }
+
+        // On the caller's connection and in its transaction, with the Residents module's mapping of the table (a context of
+        // its own per call cost about 0.4 ms, inside the write transaction). A replayed change never gets here; the unique
+        // (resident, kind, reference) index would skip one anyway.
+        await db.InsertRowsAsync(ResidentsModel(), [.. entries], cancellationToken);
     }
 
-    private DbContextOptions<ResidentsDbContext> ResidentsOptions()
+    private IModel ResidentsModel()
     {
-        if (residentsOptions is null)
+        if (residentsModel is null)
         {
             var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
             OutreachDatabase.Configure(builder, database.Value, "residents");
-            residentsOptions = builder.Options;
+            using var residents = new ResidentsDbContext(builder.Options);
+            residentsModel = residents.Model;
         }
 
-        return residentsOptions;
+        return residentsModel;
     }
 
     /// <summary>Twilio's SID where there is one, so staff can look the message or call up in the Twilio console.</summary>
