@@ -19,6 +19,9 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
 
     private readonly ArchiveDatabase archive = new(provider);
 
+    /// <summary>The clock of the tests that run the job themselves (the lease is kept by it).</summary>
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+
     public Task InitializeAsync() => archive.InitializeAsync();
 
     public Task DisposeAsync() => archive.DisposeAsync();
@@ -400,8 +403,6 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
         var later = Assert.IsType<ScheduledState>(jobs.Created.Single(c => (int)c.Job.Args[0]! == held).State);
         Assert.Equal(leaseEnds.UtcDateTime.AddSeconds(1), later.EnqueueAt, TimeSpan.FromSeconds(1));
     }
-
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
 
     private async Task<int> AcceptAsync(byte[] content)
     {
