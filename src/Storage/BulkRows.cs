@@ -155,7 +155,7 @@ public static class BulkRows
 
         public static Lookup For(DbContext db, Type type)
         {
-            var entity = EntityOf(db, type);
+            var entity = EntityOf(db.Model, type);
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties.Single();
             var columns = entity.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
@@ -253,7 +253,7 @@ public static class BulkRows
 
         public static Statement Insert(DbContext db, IModel model, Type type)
         {
-            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model given.");
+            var entity = EntityOf(model, type);
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
             var columns = entity.GetProperties().Where(p => !p.IsShadowProperty() && p != key).ToList();
@@ -266,7 +266,7 @@ public static class BulkRows
 
         public static Statement Update(DbContext db, Type type, IReadOnlyList<string> properties, IReadOnlyList<RowGuard> guards)
         {
-            var entity = EntityOf(db, type);
+            var entity = EntityOf(db.Model, type);
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             IProperty PropertyOf(string name, string parameter) => entity.FindProperty(name) ?? throw new ArgumentException($"{type.Name} has no property {name}.", parameter);
             var set = properties.Select(p => PropertyOf(p, nameof(properties))).ToList();
@@ -437,8 +437,8 @@ public static class BulkRows
         return binders;
     }
 
-    private static IEntityType EntityOf(DbContext db, Type type)
-        => db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of {db.GetType().Name}.");
+    private static IEntityType EntityOf(IModel model, Type type)
+        => model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
 }
 
 /// <summary>A condition the stored row must meet for <see cref="BulkRows.UpdateRowsWhereAsync{T}"/> to change it.</summary>

@@ -48,11 +48,10 @@ public sealed partial class ApiAuditMiddleware(RequestDelegate next, ILogger<Api
         }
     }
 
-    /// <summary>"api POST /api/campaigns/{id:int}/launch" for an audited request, else null.</summary>
-    internal static string? ActionOf(HttpContext context)
+    /// <summary>"api POST /api/campaigns/{id:int}/launch" for an audited request to the API, else null.</summary>
+    private static string? ActionOf(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            || context.GetEndpoint() is not RouteEndpoint { RoutePattern: RoutePattern pattern })
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: RoutePattern pattern })
         {
             return null;
         }
