@@ -107,6 +107,8 @@ public sealed partial class DeliveryDispatcher(
 
     private static readonly string[] SentColumns = [nameof(DeliveryAttempt.ProviderSid), nameof(DeliveryAttempt.SentAt)];
 
+    private static readonly string[] QueuedColumns = [.. SentColumns, .. DeliveryStates.StatusColumns];
+
     private static readonly string[] DueColumns = [nameof(CampaignTarget.DueAt)];
 
     /// <summary>
@@ -249,11 +251,17 @@ public sealed partial class DeliveryDispatcher(
         {
             if (accepted.Count > 0)
             {
-                await db.UpdateRowsAsync([.. accepted.Select(o => o.Attempt)], SentColumns, cancellationToken);
-                // Queued, unless a status callback got there first and moved the attempt further.
-                var queued = accepted.Select(o => o.Attempt).ToList();
-                queued.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
-                await db.UpdateRowsWhereAsync(queued, DeliveryStates.StatusColumns, DeliveryStates.ForwardOnly, cancellationToken);
+                // The SID, the send time and the queued status in one statement per attempt; an attempt a status callback
+                // already moved further (it came before this commit) keeps its status and gets the SID and send time alone.
+                var sent = accepted.Select(o => o.Attempt).ToList();
+                sent.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
+                var queued = await db.UpdateRowsWhereAsync(sent, QueuedColumns, DeliveryStates.ForwardOnly, cancellationToken);
+                if (queued.Count < sent.Count)
+                {
+                    var further = sent.Except(queued).ToList();
+                    await db.UpdateRowsAsync(further, SentColumns, cancellationToken);
+                }
+
                 await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value))], cancellationToken);
             }
 

@@ -59,6 +59,27 @@ public sealed class DeliveryStatusHandlerTests
     }
 
     [Fact]
+    public async Task A_final_status_that_comes_before_the_send_is_written_down_keeps_its_status_and_gets_the_send_time()
+    {
+        await using var host = await CampaignTestHost.StartAsync();
+        await host.SeedResidentsAsync(2);
+        // Twilio's "delivered" callback is committed before the send's answer is: the attempt is final when the SID, the
+        // send time and the queued status are written.
+        host.Sms.OnAccepted = sent => host.PostStatusAsync(h => h.HandleMessageStatusAsync(
+            new MessageStatusUpdate(sent.Sid, "delivered", sent.Reference, null, DateTimeOffset.UtcNow), CancellationToken.None)).GetAwaiter().GetResult();
+        var id = await host.CreateCampaignAsync();
+
+        await host.LaunchAsync(id);
+        await host.UntilStatusAsync(id, CampaignStatus.Completed);
+        await Eventually.UntilAsync(() => host.QueryAsync(db => db.Attempts.AllAsync(a => a.SentAt != null)), what: "both sends written down");
+
+        var attempts = await host.QueryAsync(db => db.Attempts.AsNoTracking().OrderBy(a => a.ResidentId).ToListAsync());
+        Assert.All(attempts, a => Assert.Equal(DeliveryStatus.Delivered, a.Status));
+        Assert.Equal(host.Sms.Sent.OrderBy(s => s.Reference).Select(s => s.Sid), attempts.OrderBy(a => a.Id).Select(a => a.ProviderSid));
+        Assert.Equal(2, await host.QueryAsync(db => db.Targets.CountAsync(t => t.Outcome == TargetOutcome.Reached)));
+    }
+
+    [Fact]
     public async Task Busy_calls_are_retried_then_the_plan_falls_back_to_sms()
     {
         await using var host = await CampaignTestHost.StartAsync();

@@ -8,6 +8,7 @@ using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
 using Outreach.Residents.Tests.Api;
 using Outreach.Storage;
+using Outreach.Testing;
 
 namespace Outreach.Residents.Tests.Import;
 
@@ -402,6 +403,40 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
         Assert.IsType<EnqueuedState>(jobs.Created.Single(c => (int)c.Job.Args[0]! == queued).State);
         var later = Assert.IsType<ScheduledState>(jobs.Created.Single(c => (int)c.Job.Args[0]! == held).State);
         Assert.Equal(leaseEnds.UtcDateTime.AddSeconds(1), later.EnqueueAt, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task While_running_an_import_whose_holder_stopped_renewing_runs_again_once_its_lease_ran_out()
+    {
+        var jobs = new RecordingJobClient();
+        await using var services = new ServiceCollection().AddScoped(_ => archive.CreateContext()).AddSingleton<Hangfire.IBackgroundJobClient>(jobs).BuildServiceProvider();
+        await using var resumption = new ImportResumption(services.GetRequiredService<IServiceScopeFactory>(), time, NullLogger<ImportResumption>.Instance);
+        await resumption.StartAsync(CancellationToken.None);
+        Assert.Empty(jobs.Created);
+
+        // Two imports running on other servers: one whose server died (its lease runs out in 10 s), one whose holder
+        // keeps renewing.
+        var orphaned = await AcceptAsync(Utf8("name,phone,community\nA,13800138000,新河\n"));
+        var alive = await AcceptAsync(Utf8("name,phone,community\nB,13800138001,新河\n"));
+        await using (var db = archive.CreateContext())
+        {
+            await db.Imports.Where(i => i.Id == orphaned).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ResidentImportStatus.Running).SetProperty(i => i.LeaseOwner, "dead server").SetProperty(i => i.LeaseUntil, time.GetUtcNow().AddSeconds(10)));
+            await db.Imports.Where(i => i.Id == alive).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ResidentImportStatus.Running).SetProperty(i => i.LeaseOwner, "live server").SetProperty(i => i.LeaseUntil, time.GetUtcNow() + (2 * ResidentImportJob.Lease)));
+        }
+
+        time.Advance(ResidentImportJob.Lease);
+
+        await Eventually.UntilAsync(() => Task.FromResult(jobs.Created.Count), n => n > 0, what: "a run for the orphaned import");
+        var run = Assert.Single(jobs.Created);
+        Assert.Equal(orphaned, (int)run.Job.Args[0]!);
+        Assert.IsType<EnqueuedState>(run.State);
+
+        // Stopped: no more passes.
+        await resumption.StopAsync(CancellationToken.None);
+        time.Advance(ResidentImportJob.Lease * 3);
+        Assert.Single(jobs.Created);
     }
 
     private async Task<int> AcceptAsync(byte[] content)
