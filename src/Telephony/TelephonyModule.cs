@@ -58,7 +58,7 @@ public static class TelephonyModule
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<WebhookIdempotency>();
         services.AddSingleton<TwilioIdempotencyFilter>();
-        services.AddHostedService<WebhookReceiptPruner>();
+        services.AddHostedService<TelephonyPruner>();
         services.AddSingleton<RelayCalls>();
         services.AddTransient<IStartupFilter, WebSocketsStartupFilter>();
         services.AddTransient<TwilioSmsSender>();

@@ -57,17 +57,33 @@ internal static partial class ConversationRelayEndpoint
         }
         finally
         {
-            calls.Forget(callSid);
+            await ForgetAsync(calls, callSid, logger);
         }
 
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// Not with the request's token: Twilio hanging up is what ended the request. A call not forgotten here (the database
+    /// was unavailable) is pruned after two hours.
+    /// </summary>
+    private static async Task ForgetAsync(RelayCalls calls, string callSid, ILogger logger)
+    {
+        try
+        {
+            await calls.ForgetAsync(callSid, CancellationToken.None);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogNotForgotten(logger, callSid, error);
+        }
     }
 
     private static async Task RunAsync(
         RelaySocket socket, string callSid, RelayCalls calls, IRelayConversation conversation, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var setup = await socket.ReceiveAsync(cancellationToken);
-        var call = calls.Find(callSid);
+        var call = await calls.FindAsync(callSid, cancellationToken);
         if (setup?.Type != "setup" || setup.CallSid != callSid || call is null)
         {
             LogUnbound(logger, callSid, setup?.Type);
@@ -136,6 +152,9 @@ internal static partial class ConversationRelayEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ConversationRelay session for {CallSid} sent a message that is not a relay message")]
     private static partial void LogInvalid(ILogger logger, string callSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relay call {CallSid} ended but could not be forgotten; it is pruned after two hours")]
+    private static partial void LogNotForgotten(ILogger logger, string callSid, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ConversationRelay session for {CallSid} dropped: {Reason}")]
     private static partial void LogDropped(ILogger logger, string callSid, string reason);

@@ -83,7 +83,7 @@ internal static class TwilioWebhookEndpoints
         if (turn.Next == VoiceNext.Gather && options.CurrentValue.VoiceMode == VoiceMode.ConversationRelay)
         {
             // The session that follows binds to this signed webhook's call, never to what its messages claim.
-            relayCalls.Register(input);
+            await relayCalls.RegisterAsync(input, cancellationToken);
             return Twiml(renderer.RenderRelay(turn, input.CallSid, form.Reference));
         }
 

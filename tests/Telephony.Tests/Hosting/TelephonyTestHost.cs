@@ -34,6 +34,9 @@ public sealed class TelephonyTestHost : IAsyncDisposable
 
     public RecordingHandlers Handlers { get; }
 
+    /// <summary>This host's database, for a second host that shares it (as servers behind a load balancer do).</summary>
+    public string DatabaseConnectionString => database.Options.ConnectionString;
+
     public IServiceProvider Services => app.Services;
 
     public static async Task<TelephonyTestHost> StartAsync(IDictionary<string, string?>? settings = null)

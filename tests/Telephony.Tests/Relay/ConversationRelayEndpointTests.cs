@@ -72,6 +72,30 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_socket_may_reach_another_server_than_the_one_that_answered_the_call()
+    {
+        // A second server on the same database, as behind a load balancer without sticky routing.
+        await using var other = await TelephonyTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:VoiceMode"] = "ConversationRelay",
+            ["Database:ConnectionString"] = host.DatabaseConnectionString,
+        });
+        var callSid = "CA" + new string('f', 32);
+        await AnswerAsync(callSid, "delivery-20");
+        using var socket = await ConnectAsync(callSid, sign: true, on: other);
+        using var relay = new RelaySocket(socket);
+
+        await relay.SendAsync(new RelayMessage { Type = "setup", CallSid = callSid, From = "+8613800000001", To = "+8657188880000" }, CancellationToken.None);
+        await relay.SendAsync(new RelayMessage { Type = "prompt", VoicePrompt = "我确认参加", Lang = "zh-CN", Last = true }, CancellationToken.None);
+        var answer = await AnswerAsync(relay);
+
+        Assert.Equal(["谢谢，", "已确认。", "还有其他问题吗？", string.Empty], answer.Select(m => m.Token));
+        var (call, _) = Assert.Single(other.Handlers.RelayPrompts, p => p.Call.CallSid == callSid);
+        Assert.Equal(("delivery-20", "+8657188880000", "+8613800000001"), (call.Reference, call.From, call.To));
+        Assert.DoesNotContain(host.Handlers.RelayPrompts, p => p.Call.CallSid == callSid);
+    }
+
+    [Fact]
     public async Task Dtmf_and_handoff_end_the_session_with_the_on_duty_number()
     {
         var callSid = "CA" + new string('c', 32);
@@ -172,7 +196,7 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
         Assert.Contains(transcript, l => l.Kind == "dial" && l.Text == RecordingHandlers.OnDutyNumber);
     }
 
-    private string TwilioWebhookUrlsWs() => "ws://" + host.BaseUrl["http://".Length..] + "/twilio/voice/relay";
+    private string TwilioWebhookUrlsWs(TelephonyTestHost? on = null) => "ws://" + (on ?? host).BaseUrl["http://".Length..] + "/twilio/voice/relay";
 
     private async Task<string> AnswerAsync(string callSid, string reference)
     {
@@ -186,9 +210,9 @@ public sealed class ConversationRelayEndpointTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<ClientWebSocket> ConnectAsync(string callSid, bool sign, string authToken = TelephonyTestHost.AuthToken)
+    private async Task<ClientWebSocket> ConnectAsync(string callSid, bool sign, string authToken = TelephonyTestHost.AuthToken, TelephonyTestHost? on = null)
     {
-        var url = new Uri($"{TwilioWebhookUrlsWs()}?callSid={callSid}");
+        var url = new Uri($"{TwilioWebhookUrlsWs(on)}?callSid={callSid}");
         var socket = new ClientWebSocket();
         if (sign)
         {
