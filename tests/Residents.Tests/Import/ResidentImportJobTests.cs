@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Import;
+using Outreach.Residents.Storage;
 using Outreach.Residents.Tests.Api;
 using Outreach.Storage;
 using Outreach.Testing;
@@ -349,6 +350,58 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
         var resumed = await ImportAsync(id);
         Assert.Equal((ResidentImportStatus.Completed, 1, 1, null, null), (resumed.Status, resumed.ProcessedRows, resumed.Created, resumed.LeaseOwner, resumed.LeaseUntil));
         Assert.Equal("A", Assert.Single(await ResidentsAsync()).Name);
+    }
+
+    [Fact]
+    public async Task A_run_whose_import_was_taken_over_between_batches_rolls_its_next_batch_back_and_stops()
+    {
+        var rows = Enumerable.Range(0, ResidentImportJob.BatchSize + 2_000).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{i},139{i:D8},新河"));
+        var id = await AcceptAsync(Utf8("name,phone,community\n" + string.Join("\n", rows) + "\n"));
+        // Once the first batch has committed, the run stalls past its lease and another run claims the import.
+        var takeover = new TakeOverAfterFirstBatch(archive, time, id);
+        var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
+        OutreachDatabase.Configure(builder, archive.Options, "residents");
+        await using (var db = new ResidentsDbContext(builder.AddInterceptors(takeover).Options))
+        {
+            await new ResidentImportJob(db, new("CN"), time, NullLogger<ResidentImportJob>.Instance).RunAsync(id, CancellationToken.None);
+        }
+
+        Assert.True(takeover.TookOver);
+        var import = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Running, ResidentImportJob.BatchSize, ResidentImportJob.BatchSize, TakeOverAfterFirstBatch.Thief), (import.Status, import.ProcessedRows, import.Created, import.LeaseOwner));
+        Assert.Equal(ResidentImportJob.BatchSize, (await ResidentsAsync()).Count);
+
+        // The run that took over finishes the file from the committed rows.
+        time.Advance(ResidentImportJob.Lease * 2);
+        await RunAsync(id);
+        var finished = await ImportAsync(id);
+        Assert.Equal((ResidentImportStatus.Completed, ResidentImportJob.BatchSize + 2_000, ResidentImportJob.BatchSize + 2_000), (finished.Status, finished.ProcessedRows, finished.Created));
+        Assert.Equal(ResidentImportJob.BatchSize + 2_000, (await ResidentsAsync()).Count);
+    }
+
+    /// <summary>After the commit that first records processed rows, claims the import for another run, as ClaimAsync would once the lease ran out.</summary>
+    private sealed class TakeOverAfterFirstBatch(ArchiveDatabase archive, FakeTimeProvider time, int importId) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public const string Thief = "another run";
+
+        public bool TookOver { get; private set; }
+
+        public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (TookOver)
+            {
+                return;
+            }
+
+            await using var db = archive.CreateContext();
+            if (await db.Imports.AnyAsync(i => i.Id == importId && i.ProcessedRows > 0, cancellationToken))
+            {
+                time.Advance(ResidentImportJob.Lease * 2);
+                var now = time.GetUtcNow();
+                TookOver = await db.Imports.Where(i => i.Id == importId && i.LeaseUntil < now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, Thief).SetProperty(i => i.LeaseUntil, now + ResidentImportJob.Lease), cancellationToken) == 1;
+            }
+        }
     }
 
     [Fact]
