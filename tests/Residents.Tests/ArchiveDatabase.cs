@@ -25,11 +25,12 @@ public sealed class ArchiveDatabase(DatabaseProvider provider = DatabaseProvider
 
     public int Hubin { get; private set; }
 
-    public ResidentsDbContext CreateContext()
+    /// <summary>A context on the archive, with <paramref name="interceptors"/> added to the product's configuration.</summary>
+    public ResidentsDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
         OutreachDatabase.Configure(builder, Options, "residents");
-        return new ResidentsDbContext(builder.Options);
+        return new ResidentsDbContext(builder.AddInterceptors(interceptors).Options);
     }
 
     public async Task InitializeAsync()

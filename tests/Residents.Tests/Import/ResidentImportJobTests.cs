@@ -359,9 +359,7 @@ public abstract class ResidentImportJobTests(DatabaseProvider provider) : IAsync
         var id = await AcceptAsync(Utf8("name,phone,community\n" + string.Join("\n", rows) + "\n"));
         // Once the first batch has committed, the run stalls past its lease and another run claims the import.
         var takeover = new TakeOverAfterFirstBatch(archive, time, id);
-        var builder = new DbContextOptionsBuilder<ResidentsDbContext>();
-        OutreachDatabase.Configure(builder, archive.Options, "residents");
-        await using (var db = new ResidentsDbContext(builder.AddInterceptors(takeover).Options))
+        await using (var db = archive.CreateContext(takeover))
         {
             await new ResidentImportJob(db, new("CN"), time, NullLogger<ResidentImportJob>.Instance).RunAsync(id, CancellationToken.None);
         }
