@@ -274,8 +274,16 @@ async Task<string> PhasesAsync(DateTimeOffset launchedAt)
     var lastSent = attempts.Max(a => a.SentAt)!.Value;
     var lastFinal = attempts.Max(a => a.FinalAt)!.Value;
     double Since(DateTimeOffset at) => (at - launchedAt).TotalSeconds;
+    // Per second after launch: messages sent, and final statuses recorded (where the callbacks fell behind the sends).
+    string PerSecond(IEnumerable<DateTimeOffset> times)
+    {
+        var counts = times.GroupBy(t => (int)Since(t)).ToDictionary(g => g.Key, g => g.Count());
+        return string.Join(' ', Enumerable.Range(0, counts.Keys.Max() + 1).Select(s => counts.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture)));
+    }
+
     return string.Create(CultureInfo.InvariantCulture,
-        $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last message sent {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}");
+        $"phases (s after launch): snapshot done {Since(run.SnapshotAt!.Value):F1}, first decision {Since(firstDecided):F1}, last message sent {Since(lastSent):F1} ({attempts.Count / (lastSent - firstDecided).TotalSeconds:F0} sends/s), last final status {Since(lastFinal):F1}, completed {Since(run.CompletedAt!.Value):F1}\n"
+        + $"  sent per second: {PerSecond(attempts.Select(a => a.SentAt!.Value))}\n  final statuses per second: {PerSecond(attempts.Select(a => a.FinalAt!.Value))}");
 }
 
 // The server and the emulator idle: under 5% of a core for half a second.

@@ -13,8 +13,8 @@ namespace Outreach.Storage;
 /// <summary>
 /// High-volume rows of one entity type (a campaign's targets, its delivery attempts, timeline entries): one prepared
 /// statement, built from the EF model (table, columns, type mappings, value converters) and executed row after row on
-/// the context's connection, inside the caller's transaction, with no change tracking: inserts, updates by key (with
-/// guards such as "only forward"), and reads by key. SaveChanges costs tens of microseconds of bookkeeping per row, and
+/// the context's connection, inside the caller's transaction, with no change tracking: inserts, updates by key or by
+/// a unique index's columns (with guards such as "only forward"), and reads by key. SaveChanges costs tens of microseconds of bookkeeping per row, and
 /// an EF set-based update or query over a list of keys parses its SQL and a JSON list of the keys every time; a bound
 /// statement costs a few microseconds a row. On SQLite the statement is stepped on the connection's handle and kept
 /// with it (<see cref="SqliteRowStatement"/>), as the residents import does: binding through Microsoft.Data.Sqlite's
@@ -93,13 +93,37 @@ public static class BulkRows
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(guards);
+        return await db.UpdateRowsCoreAsync(db.Model, rows, properties, null, guards, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the named properties of each row of an entity that <paramref name="model"/> maps (another module's table, as
+    /// for <see cref="InsertRowsAsync{T}(DbContext, IModel, IReadOnlyList{T}, CancellationToken)"/>), found not by its
+    /// key but by the columns of a unique index, <paramref name="match"/>; returns the rows it changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> UpdateRowsMatchingAsync<T>(
+        this DbContext db, IModel model, IReadOnlyList<T> rows, IReadOnlyList<string> properties, IReadOnlyList<string> match, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(match);
+        return await db.UpdateRowsCoreAsync(model, rows, properties, match, [], cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<T>> UpdateRowsCoreAsync<T>(
+        this DbContext db, IModel model, IReadOnlyList<T> rows, IReadOnlyList<string> properties, IReadOnlyList<string>? match, IReadOnlyList<RowGuard> guards, CancellationToken cancellationToken)
+        where T : class
+    {
         if (rows.Count == 0)
         {
             return rows;
         }
 
-        var key = $"update:{string.Join(',', properties)} where:{string.Join(',', guards)}";
-        var statement = Statements.GetOrAdd((db.Model, typeof(T), key), k => Statement.Update(db, k.Type, properties, guards));
+        var key = $"update:{string.Join(',', properties)} match:{string.Join(',', match ?? [])} where:{string.Join(',', guards)}";
+        var statement = Statements.GetOrAdd((model, typeof(T), key), k => Statement.Update(db, k.Model, k.Type, properties, match, guards));
         var updated = new List<T>(rows.Count);
         await statement.RunAsync(db, rows, updated, cancellationToken);
         return updated;
@@ -264,13 +288,14 @@ public static class BulkRows
             return new Statement(text, columns, key);
         }
 
-        public static Statement Update(DbContext db, Type type, IReadOnlyList<string> properties, IReadOnlyList<RowGuard> guards)
+        /// <summary>An update of <paramref name="properties"/> where the row's <paramref name="match"/> columns (by default its key) and guards hold.</summary>
+        public static Statement Update(DbContext db, IModel model, Type type, IReadOnlyList<string> properties, IReadOnlyList<string>? match, IReadOnlyList<RowGuard> guards)
         {
-            var entity = EntityOf(db.Model, type);
+            var entity = EntityOf(model, type);
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             IProperty PropertyOf(string name, string parameter) => entity.FindProperty(name) ?? throw new ArgumentException($"{type.Name} has no property {name}.", parameter);
             var set = properties.Select(p => PropertyOf(p, nameof(properties))).ToList();
-            var keys = entity.FindPrimaryKey()!.Properties;
+            IReadOnlyList<IProperty> keys = match is null ? entity.FindPrimaryKey()!.Properties : [.. match.Select(m => PropertyOf(m, nameof(match)))];
             var sql = db.GetService<ISqlGenerationHelper>();
             string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 

@@ -92,7 +92,7 @@ public sealed class DeliveryProgress(CampaignsDbContext db, CampaignScheduler sc
         await db.UpdateRowsAsync(sidKept, MovedColumns, cancellationToken);
         await db.UpdateRowsAsync(sidLearned, MovedColumnsWithSid, cancellationToken);
         var ended = moved.Where(a => a.StatusRank == DeliveryStates.FinalRank).ToList();
-        await timeline.AppendAsync(db, [.. ended.Select(a => DeliveryTimeline.Ended(a, now))], cancellationToken);
+        await timeline.EndAsync(db, ended, now, cancellationToken);
         await FinishAttemptsAsync(ended, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (moved.Count, ended);

@@ -14,10 +14,18 @@ namespace Outreach.Campaigns.Delivery;
 /// Puts outbound campaign messages and calls, and the statuses that end them, on residents' timelines, many at a time
 /// and inside the caller's transaction (the Residents module's timeline table, as its model maps it, on the caller's
 /// connection): an entry exists exactly when the change it records was committed, so a replayed callback or a job
-/// run twice, which change nothing, write nothing.
+/// run twice, which change nothing, write nothing. A message or call is one entry, its final status that entry's
+/// outcome; only an attempt that has no such entry when it ends gets a second one for its status.
 /// </summary>
 public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
 {
+    private const int OutcomeLength = 32;
+
+    private static readonly string[] OutcomeColumn = [nameof(TimelineEntry.Outcome)];
+
+    /// <summary>An outbound entry is found by the unique index that also keeps it from being written twice.</summary>
+    private static readonly string[] SentEntryKey = [nameof(TimelineEntry.ResidentId), nameof(TimelineEntry.Kind), nameof(TimelineEntry.ExternalRef)];
+
     private IModel? residentsModel;
 
     /// <summary>Twilio accepted these messages or calls.</summary>
@@ -28,7 +36,7 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
         {
             ResidentId = attempt.ResidentId,
             At = at,
-            Kind = attempt.Channel == ContactChannel.Sms ? TimelineKind.OutboundMessage : TimelineKind.OutboundCall,
+            Kind = SentKind(attempt),
             Channel = attempt.Channel.ToString().ToLowerInvariant(),
             CampaignId = attempt.CampaignId,
             Text = body ?? $"Called about \"{campaignTitle}\"",
@@ -37,8 +45,50 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
         };
     }
 
-    /// <summary>An attempt reached a final status: delivered, undelivered, failed, completed, busy, no-answer, canceled.</summary>
-    public static TimelineEntry Ended(DeliveryAttempt attempt, DateTimeOffset at)
+    /// <summary>
+    /// Attempts reached a final status (delivered, undelivered, failed, completed, busy, no-answer, canceled): it becomes
+    /// the outcome of the entry the send put on the timeline. An attempt without that entry gets one of its own for the
+    /// status: Twilio never took it, its status was committed before its send was written down, or recovery found it
+    /// at Twilio.
+    /// </summary>
+    public async Task EndAsync(CampaignsDbContext db, IReadOnlyList<DeliveryAttempt> ended, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ended);
+        RequireTransaction(db);
+        var outcomes = new Dictionary<TimelineEntry, DeliveryAttempt>(ended.Count, ReferenceEqualityComparer.Instance);
+        foreach (var attempt in ended.Where(a => a.ProviderSid is not null))
+        {
+            outcomes[new TimelineEntry
+            {
+                ResidentId = attempt.ResidentId,
+                Kind = SentKind(attempt),
+                ExternalRef = attempt.ProviderSid,
+                Outcome = OutcomeOf(attempt),
+                Text = string.Empty,
+            }] = attempt;
+        }
+
+        var noted = (await db.UpdateRowsMatchingAsync(ResidentsModel(), [.. outcomes.Keys], OutcomeColumn, SentEntryKey, cancellationToken))
+            .Select(e => outcomes[e]).ToHashSet(ReferenceEqualityComparer.Instance);
+        await AppendAsync(db, [.. ended.Where(a => !noted.Contains(a)).Select(a => Ended(a, at))], cancellationToken);
+    }
+
+    /// <summary>
+    /// A final status as the outcome of its message's or call's entry: Twilio's word, with Twilio's error code or, for a
+    /// call, who answered, when that fits the column.
+    /// </summary>
+    public static string OutcomeOf(DeliveryAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var status = StatusName(attempt.Status);
+        var detail = attempt.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? (attempt.Channel == ContactChannel.Voice ? attempt.AnsweredBy : null);
+        var outcome = detail is null ? status : $"{status} ({detail})";
+        return outcome.Length <= OutcomeLength ? outcome : status;
+    }
+
+    /// <summary>A final status as an entry of its own, for an attempt whose send has none.</summary>
+    private static TimelineEntry Ended(DeliveryAttempt attempt, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var status = StatusName(attempt.Status);
@@ -76,16 +126,24 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
             return;
         }
 
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Timeline entries are written in the transaction of the change they record.");
-        }
+        RequireTransaction(db);
 
         // On the caller's connection and in its transaction, with the Residents module's mapping of the table (a context of
         // its own per call cost about 0.4 ms, inside the write transaction). A replayed change never gets here; the unique
         // (resident, kind, reference) index would skip one anyway.
         await db.InsertRowsAsync(ResidentsModel(), [.. entries], cancellationToken);
     }
+
+    private static void RequireTransaction(CampaignsDbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Timeline entries are written in the transaction of the change they record.");
+        }
+    }
+
+    private static TimelineKind SentKind(DeliveryAttempt attempt)
+        => attempt.Channel == ContactChannel.Sms ? TimelineKind.OutboundMessage : TimelineKind.OutboundCall;
 
     private IModel ResidentsModel()
     {

@@ -23,6 +23,7 @@ public sealed partial class AttemptRecovery(
     ICallPlacer calls,
     DeliveryProgress progress,
     DeliveryDispatcher dispatcher,
+    DeliveryTimeline timeline,
     SegmentWordings wordings,
     DispatchThrottle throttle,
     IOptions<CampaignOptions> options,
@@ -51,9 +52,7 @@ public sealed partial class AttemptRecovery(
         long lastId = 0;
         while (true)
         {
-            var unknown = await db.Attempts.AsNoTracking()
-                .Where(a => a.CampaignId == campaign.Id && a.Id > lastId && a.ProviderSid == null && a.StatusRank == 0 && a.DecidedAt < cutoff)
-                .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var unknown = await Undecided(db, campaign.Id, lastId, cutoff).AsNoTracking().OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (unknown.Count == 0)
             {
                 return;
@@ -73,7 +72,7 @@ public sealed partial class AttemptRecovery(
             var shared = (await db.Attempts.AsNoTracking().Where(a => residentIds.Contains(a.ResidentId) && a.ProviderSid == null && a.StatusRank == 0)
                 .GroupBy(a => a.ResidentId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(cancellationToken)).ToHashSet();
             var book = await wordings.LoadAsync(campaign, cancellationToken);
-            var found = new (string Sid, string Status, DateTimeOffset? At)?[lost.Count];
+            var found = new (string Sid, string Status, DateTimeOffset? At, string? Body)?[lost.Count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForAsync(0, lost.Count, parallel, async (i, token) =>
             {
@@ -89,7 +88,7 @@ public sealed partial class AttemptRecovery(
                 var (attempt, target) = (lost[i], targets[lost[i].TargetId]);
                 if (found[i] is { } sent)
                 {
-                    if (await ClaimFoundAsync(attempt, sent.Sid, sent.At ?? attempt.DecidedAt, cancellationToken))
+                    if (await ClaimFoundAsync(campaign, attempt, sent.Sid, sent.At ?? attempt.DecidedAt, sent.Body, cancellationToken))
                     {
                         LogFound(attempt.Id, PhoneMask.Mask(target.Phone), sent.Sid);
                         reports.Add(new StatusReport(attempt.Id, sent.Sid, DeliveryStates.Parse(sent.Status) ?? DeliveryStatus.Queued));
@@ -124,7 +123,7 @@ public sealed partial class AttemptRecovery(
     /// A message or call to the attempt's number since its decision that no other attempt holds. An SMS whose text is the
     /// attempt's comes first; one with other text (Twilio may add an opt-out line) only when <paramref name="exactText"/> is false.
     /// </summary>
-    private async Task<(string Sid, string Status, DateTimeOffset? At)?> FindAtTwilioAsync(
+    private async Task<(string Sid, string Status, DateTimeOffset? At, string? Body)?> FindAtTwilioAsync(
         DeliveryAttempt attempt, string phone, HashSet<string> known, bool exactText, Func<string> body, CancellationToken cancellationToken)
     {
         var since = attempt.DecidedAt - ClockSkew;
@@ -134,20 +133,21 @@ public sealed partial class AttemptRecovery(
             var messages = await sms.ListSentAsync(phone, since, cancellationToken);
             var message = messages.Where(m => !known.Contains(m.MessageSid) && (!exactText || m.Body == text))
                 .OrderBy(m => m.Body == text ? 0 : 1).ThenBy(m => m.DateCreated).FirstOrDefault();
-            return message is null ? null : (message.MessageSid, message.Status, message.DateCreated);
+            return message is null ? null : (message.MessageSid, message.Status, message.DateCreated, message.Body);
         }
 
         var placed = await calls.ListPlacedAsync(phone, since, cancellationToken);
         var call = placed.Where(c => !known.Contains(c.CallSid)).OrderBy(c => c.DateCreated).FirstOrDefault();
-        return call is null ? null : (call.CallSid, call.Status, call.DateCreated);
+        return call is null ? null : (call.CallSid, call.Status, call.DateCreated, null);
     }
 
     /// <summary>
     /// Stores the SID Twilio has for an attempt that had none, unless another attempt of the same resident holds it by now:
     /// two sweeps (two campaigns, or two servers) that listed the same message at once must not both take it, or one
-    /// resident would never get the other notice. Returns whether it was stored.
+    /// resident would never get the other notice. Returns whether it was stored; with it, the message (the text Twilio
+    /// has) or call goes on the resident's timeline, as a send written down by dispatch would.
     /// </summary>
-    private async Task<bool> ClaimFoundAsync(DeliveryAttempt attempt, string sid, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    private async Task<bool> ClaimFoundAsync(Campaign campaign, DeliveryAttempt attempt, string sid, DateTimeOffset sentAt, string? body, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         // The resident's attempts locked first, so a concurrent claim commits before the check below reads.
@@ -156,6 +156,12 @@ public sealed partial class AttemptRecovery(
         var stored = await db.Attempts
             .Where(a => a.Id == attempt.Id && a.ProviderSid == null && !db.Attempts.Any(o => o.ResidentId == attempt.ResidentId && o.ProviderSid == sid))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderSid, sid).SetProperty(a => a.SentAt, sentAt), cancellationToken);
+        if (stored > 0)
+        {
+            attempt.ProviderSid = sid;
+            await timeline.AppendAsync(db, [DeliveryTimeline.Sent(attempt, campaign.Title, body, sentAt)], cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return stored > 0;
     }
@@ -198,7 +204,7 @@ public sealed partial class AttemptRecovery(
     private async Task<List<DeliveryAttempt>> ClaimStuckAsync(int campaignId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now.AddMinutes(-options.Value.StuckAttemptMinutes);
-        var stuck = db.Attempts.Where(a => a.CampaignId == campaignId && a.ProviderSid != null && a.StatusRank < DeliveryStates.FinalRank && (a.CheckedAt ?? a.SentAt ?? a.DecidedAt) < cutoff);
+        var stuck = Stuck(db, campaignId, cutoff);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (!db.Database.IsSqlite())
         {
@@ -215,6 +221,20 @@ public sealed partial class AttemptRecovery(
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    /// <summary>
+    /// Decisions of the campaign after <paramref name="afterId"/> made before <paramref name="cutoff"/> with no SID and no
+    /// status yet. "Below the final rank" is the in-flight index's own condition: SQLite uses a partial index only for a
+    /// query that states it.
+    /// </summary>
+    internal static IQueryable<DeliveryAttempt> Undecided(CampaignsDbContext db, int campaignId, long afterId, DateTimeOffset cutoff)
+        => db.Attempts.Where(a => a.CampaignId == campaignId && a.StatusRank < DeliveryStates.FinalRank && a.StatusRank == 0
+            && a.Id > afterId && a.ProviderSid == null && a.DecidedAt < cutoff);
+
+    /// <summary>Attempts of the campaign with a SID and no final status, last sent or asked about before <paramref name="cutoff"/>.</summary>
+    internal static IQueryable<DeliveryAttempt> Stuck(CampaignsDbContext db, int campaignId, DateTimeOffset cutoff)
+        => db.Attempts.Where(a => a.CampaignId == campaignId && a.StatusRank < DeliveryStates.FinalRank && a.ProviderSid != null
+            && (a.CheckedAt ?? a.SentAt ?? a.DecidedAt) < cutoff);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} to {Phone} had no SID; Twilio has it as {Sid}")]
     private partial void LogFound(long attemptId, string phone, string sid);

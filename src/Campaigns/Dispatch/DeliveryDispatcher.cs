@@ -53,11 +53,7 @@ public sealed partial class DeliveryDispatcher(
                 return DispatchStop.Quiet(opens);
             }
 
-            var due = db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Id > lastId && t.DueAt != null && t.DueAt <= now);
-            // First contacts belong to their chunk's job; follow-ups (due again after the snapshot) to the sweep.
-            var snapshotAt = campaign.SnapshotAt ?? now;
-            due = chunkNo is { } chunk ? due.Where(t => t.ChunkNo == chunk) : due.Where(t => t.DueAt > snapshotAt);
-            var batch = await due.OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
+            var batch = await Due(db, campaign, chunkNo, lastId, now).AsNoTracking().OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return DispatchStop.Done;
@@ -79,6 +75,17 @@ public sealed partial class DeliveryDispatcher(
                 throttle.Sending(ids, sending: false);
             }
         }
+    }
+
+    /// <summary>
+    /// The targets after <paramref name="afterId"/> due by <paramref name="now"/>: a chunk's first contacts, or (no chunk)
+    /// the follow-ups the sweep sends, those due again after the snapshot.
+    /// </summary>
+    internal static IQueryable<CampaignTarget> Due(CampaignsDbContext db, Campaign campaign, int? chunkNo, long afterId, DateTimeOffset now)
+    {
+        var due = db.Targets.Where(t => t.CampaignId == campaign.Id && t.Id > afterId && t.DueAt != null && t.DueAt <= now);
+        var snapshotAt = campaign.SnapshotAt ?? now;
+        return chunkNo is { } chunk ? due.Where(t => t.ChunkNo == chunk) : due.Where(t => t.DueAt > snapshotAt);
     }
 
     /// <summary>Sends attempts again whose earlier requests provably never reached Twilio (see <see cref="AttemptRecovery"/>).</summary>

@@ -25,7 +25,8 @@ internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<Cam
         // The snapshot holds each resident once, however often the launch job runs.
         builder.HasIndex(t => new { t.CampaignId, t.ResidentId }).IsUnique();
         builder.HasIndex(t => new { t.CampaignId, t.ChunkNo });
-        builder.HasIndex(t => new { t.CampaignId, t.DueAt });
+        // Due targets only: a target leaves the index when its contact is decided, rather than moving to a null due time.
+        builder.HasIndex(t => new { t.CampaignId, t.DueAt }).HasFilter("\"DueAt\" IS NOT NULL");
         builder.HasIndex(t => new { t.CampaignId, t.Outcome });
         builder.HasIndex(t => t.ResidentId);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Outreach.Campaigns.Definition;
@@ -7,6 +8,8 @@ namespace Outreach.Campaigns.Storage;
 
 internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<DeliveryAttempt>
 {
+    private static readonly string InFlightFilter = $"\"StatusRank\" < {DeliveryStates.FinalRank.ToString(CultureInfo.InvariantCulture)}";
+
     public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)
     {
         builder.ToTable("delivery_attempts");
@@ -17,7 +20,9 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
         // The exactly-once guarantee: the first insert of an attempt owns its send.
         builder.HasIndex(a => new { a.CampaignId, a.ResidentId, a.AttemptNo }).IsUnique();
         builder.HasIndex(a => new { a.ResidentId, a.DecidedAt });
-        builder.HasIndex(a => new { a.CampaignId, a.StatusRank });
+        // Attempts still in flight only: recovery and the stuck-attempt sweep look for those (their queries repeat the
+        // filter, so SQLite uses the index), and an attempt that ends leaves the index instead of moving within it.
+        builder.HasIndex(a => new { a.CampaignId, a.StatusRank }).HasFilter(InFlightFilter);
         // No index on ProviderSid: callbacks find attempts by the id in their URL, and SIDs are random, so such an index
         // took a random page write per message sent (ADR 0011).
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);

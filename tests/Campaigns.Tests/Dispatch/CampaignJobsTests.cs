@@ -6,6 +6,8 @@ using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Dispatch;
 using Outreach.Campaigns.Reports;
 using Outreach.Campaigns.Targets;
+using Outreach.Residents.Storage;
+using Outreach.Residents.Timeline;
 using Outreach.Telephony.Messaging;
 using Outreach.Testing;
 
@@ -126,6 +128,10 @@ public sealed class CampaignJobsTests
         Assert.Equal(4, failedOnce.Count);
         var sids = await host.QueryAsync(db => db.Attempts.Where(a => a.CampaignId == id).Select(a => a.ProviderSid!).ToListAsync());
         Assert.Equal(sent.Select(s => s.Sid).Order(), sids.Order());
+        // The messages recovery found at Twilio are on their residents' timelines like the others: once, as Twilio has them.
+        var outbound = await host.InScopeAsync(sp => sp.GetRequiredService<ResidentsDbContext>().Timeline.AsNoTracking()
+            .Where(t => t.Kind == TimelineKind.OutboundMessage).Select(t => new { t.ExternalRef, t.Text }).ToListAsync());
+        Assert.Equal(sent.Select(s => (s.Sid, s.Body)).Order(), outbound.Select(t => (t.ExternalRef!, t.Text)).Order());
     }
 
     [Theory]

@@ -264,7 +264,8 @@ namespace Outreach.Campaigns.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "StatusRank");
+                    b.HasIndex("CampaignId", "StatusRank")
+                        .HasFilter("\"StatusRank\" < 10");
 
                     b.HasIndex("ResidentId", "DecidedAt");
 
@@ -552,7 +553,8 @@ namespace Outreach.Campaigns.Storage.Migrations
 
                     b.HasIndex("CampaignId", "ChunkNo");
 
-                    b.HasIndex("CampaignId", "DueAt");
+                    b.HasIndex("CampaignId", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Outcome");
 

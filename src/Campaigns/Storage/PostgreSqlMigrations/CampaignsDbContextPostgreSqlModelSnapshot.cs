@@ -276,7 +276,8 @@ namespace Outreach.Campaigns.Storage.PostgreSqlMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "StatusRank");
+                    b.HasIndex("CampaignId", "StatusRank")
+                        .HasFilter("\"StatusRank\" < 10");
 
                     b.HasIndex("ResidentId", "DecidedAt");
 
@@ -574,7 +575,8 @@ namespace Outreach.Campaigns.Storage.PostgreSqlMigrations
 
                     b.HasIndex("CampaignId", "ChunkNo");
 
-                    b.HasIndex("CampaignId", "DueAt");
+                    b.HasIndex("CampaignId", "DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Outcome");
 
