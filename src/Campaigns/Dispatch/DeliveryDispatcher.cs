@@ -39,40 +39,55 @@ public sealed partial class DeliveryDispatcher(
         var batchSize = BatchSize();
         WordingBook? book = null;
         long lastId = 0;
-        while (true)
+        // A batch's sends are written down in the transaction that decides the next batch (one commit per batch, not
+        // two), or in one of their own when no batch follows. Until then their attempts stay marked as being sent here,
+        // so recovery leaves them be.
+        SentBatch? unrecorded = null;
+        try
         {
-            var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
-            if (campaign.Status != CampaignStatus.Running)
+            while (true)
             {
-                return DispatchStop.Stopped;
-            }
+                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
+                var now = time.GetUtcNow();
+                var stop = campaign.Status != CampaignStatus.Running ? DispatchStop.Stopped
+                    : QuietHours.OpensAt(now, campaign.QuietFrom, campaign.QuietUntil, campaign.TimeZone) is { } opens ? DispatchStop.Quiet(opens)
+                    : null;
+                var batch = stop is null
+                    ? await Due(db, campaign, chunkNo, lastId, now).AsNoTracking().OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken)
+                    : [];
+                if (batch.Count == 0)
+                {
+                    if (unrecorded is not null)
+                    {
+                        await RecordAsync(unrecorded.Campaign, unrecorded.Outcomes, cancellationToken);
+                    }
 
-            var now = time.GetUtcNow();
-            if (QuietHours.OpensAt(now, campaign.QuietFrom, campaign.QuietUntil, campaign.TimeZone) is { } opens)
-            {
-                return DispatchStop.Quiet(opens);
-            }
+                    return stop ?? DispatchStop.Done;
+                }
 
-            var batch = await Due(db, campaign, chunkNo, lastId, now).AsNoTracking().OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return DispatchStop.Done;
-            }
+                lastId = batch[^1].Id;
+                book ??= await wordings.LoadAsync(campaign, cancellationToken);
+                var allowed = await DeferCappedAsync(campaign, batch, now, cancellationToken);
+                var owned = await DecideAsync(campaign, allowed, now, unrecorded, cancellationToken);
+                if (unrecorded is not null)
+                {
+                    throttle.Sending(unrecorded.Ids, sending: false);
+                    var written = unrecorded;
+                    unrecorded = null;
+                    await AfterRecordAsync(written.Campaign, written.Outcomes, cancellationToken);
+                }
 
-            lastId = batch[^1].Id;
-            book ??= await wordings.LoadAsync(campaign, cancellationToken);
-            var allowed = await DeferCappedAsync(campaign, batch, now, cancellationToken);
-            var owned = await DecideAsync(campaign, allowed, now, cancellationToken);
-            var ids = owned.Select(o => o.Attempt.Id).ToList();
-            throttle.Sending(ids, sending: true);
-            try
-            {
-                var outcomes = await SendAsync(book, owned, cancellationToken);
-                await RecordAsync(campaign, outcomes, cancellationToken);
+                var sending = new SentBatch(campaign, owned.Select(o => o.Attempt.Id).ToList());
+                throttle.Sending(sending.Ids, sending: true);
+                unrecorded = sending;
+                sending.Outcomes = await SendAsync(book, owned, cancellationToken);
             }
-            finally
+        }
+        finally
+        {
+            if (unrecorded is not null)
             {
-                throttle.Sending(ids, sending: false);
+                throttle.Sending(unrecorded.Ids, sending: false);
             }
         }
     }
@@ -157,8 +172,12 @@ public sealed partial class DeliveryDispatcher(
         return batch.Where(t => !capped.Contains(t.Id)).ToList();
     }
 
-    /// <summary>Records the decision to contact: attempts this worker inserts are its to send; the rest belong to someone else.</summary>
-    private async Task<IReadOnlyList<(DeliveryAttempt Attempt, CampaignTarget Target)>> DecideAsync(Campaign campaign, IReadOnlyList<CampaignTarget> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the decision to contact: attempts this worker inserts are its to send; the rest belong to someone else.
+    /// The previous batch's sends, if any, are written down in the same transaction.
+    /// </summary>
+    private async Task<IReadOnlyList<(DeliveryAttempt Attempt, CampaignTarget Target)>> DecideAsync(
+        Campaign campaign, IReadOnlyList<CampaignTarget> batch, DateTimeOffset now, SentBatch? previous, CancellationToken cancellationToken)
     {
         var byAttempt = new Dictionary<DeliveryAttempt, CampaignTarget>(batch.Count, ReferenceEqualityComparer.Instance);
         foreach (var target in batch)
@@ -184,6 +203,11 @@ public sealed partial class DeliveryDispatcher(
         // Attempts this worker inserts are its to send; the unique (campaign, resident, attempt number) index skips the rest.
         // In the same transaction: those targets are no longer due; their attempts' outcomes decide what comes next.
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (previous is not null)
+        {
+            await WriteSendsAsync(previous.Campaign, previous.Outcomes, cancellationToken);
+        }
+
         var inserted = await db.InsertRowsAsync([.. byAttempt.Keys], cancellationToken);
         var decided = inserted.Select(a => byAttempt[a]).ToList();
         decided.ForEach(t => t.DueAt = null);
@@ -243,38 +267,58 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
+    /// <summary>Writes the sends down in a transaction of their own, then does what follows from them.</summary>
     private async Task RecordAsync(Campaign campaign, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        {
+            await WriteSendsAsync(campaign, outcomes, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await AfterRecordAsync(campaign, outcomes, cancellationToken);
+    }
+
+    /// <summary>
+    /// In the caller's write transaction: the SIDs, the queued status and the timeline's outbound entries of the messages
+    /// and calls Twilio took, which therefore commit together (a crash leaves all or none).
+    /// </summary>
+    private async Task WriteSendsAsync(Campaign campaign, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var accepted = outcomes.Where(o => o.Disposition == SendDisposition.Accepted && o.Sid is not null).ToList();
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
         foreach (var outcome in accepted)
         {
             outcome.Attempt.ProviderSid = outcome.Sid;
             outcome.Attempt.SentAt ??= now;
         }
 
-        // SIDs, the queued status and the timeline's outbound entries commit together: a crash leaves all or none.
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        // The SID, the send time and the queued status in one statement per attempt; an attempt a status callback
+        // already moved further (it came before this commit) keeps its status and gets the SID and send time alone.
+        var sent = accepted.Select(o => o.Attempt).ToList();
+        sent.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
+        var queued = await db.UpdateRowsWhereAsync(sent, QueuedColumns, DeliveryStates.ForwardOnly, cancellationToken);
+        if (queued.Count < sent.Count)
         {
-            if (accepted.Count > 0)
-            {
-                // The SID, the send time and the queued status in one statement per attempt; an attempt a status callback
-                // already moved further (it came before this commit) keeps its status and gets the SID and send time alone.
-                var sent = accepted.Select(o => o.Attempt).ToList();
-                sent.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
-                var queued = await db.UpdateRowsWhereAsync(sent, QueuedColumns, DeliveryStates.ForwardOnly, cancellationToken);
-                if (queued.Count < sent.Count)
-                {
-                    var further = sent.Except(queued).ToList();
-                    await db.UpdateRowsAsync(further, SentColumns, cancellationToken);
-                }
-
-                await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value))], cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            var further = sent.Except(queued).ToList();
+            await db.UpdateRowsAsync(further, SentColumns, cancellationToken);
         }
 
+        await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value))], cancellationToken);
+    }
+
+    /// <summary>
+    /// Once the sends are written down: targets Twilio throttled are due again later, attempts of unknown fate get a
+    /// sweep, and refused ones end (an opted-out recipient is opted out).
+    /// </summary>
+    private async Task AfterRecordAsync(Campaign campaign, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         await RescheduleThrottledAsync(campaign, outcomes.Where(o => o.Disposition == SendDisposition.Throttled).ToList(), now, cancellationToken);
         if (outcomes.Any(o => o.Disposition == SendDisposition.Unknown || (o.Disposition == SendDisposition.Accepted && o.Sid is null)))
         {
@@ -314,6 +358,16 @@ public sealed partial class DeliveryDispatcher(
         await db.Targets.Where(t => targetIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await scheduler.EnsureSweepAsync(campaign.Id, due, cancellationToken);
+    }
+
+    /// <summary>A batch being sent, or sent and not yet written down: its attempts, and what Twilio answered for each.</summary>
+    private sealed class SentBatch(Campaign campaign, List<long> ids)
+    {
+        public Campaign Campaign { get; } = campaign;
+
+        public List<long> Ids { get; } = ids;
+
+        public IReadOnlyList<SendOutcome> Outcomes { get; set; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} waited too long to be sent; recovery will look it up and send it")]
