@@ -27,7 +27,7 @@ var residents = numbers.Count > 0 ? numbers[0] : 120_000;
 var throttled = numbers.Count > 1 ? numbers[1] : 1_500;
 var floorSenders = numbers.Count > 2 ? numbers[2] : 64;
 var rounds = numbers.Count > 3 ? numbers[3] : 3;
-const int warmUpResidents = 10_000;
+var warmUpResidents = numbers.Count > 4 ? numbers[4] : 10_000;
 const double throttleRate = 50;
 var folder = Path.Combine(Path.GetTempPath(), "outreach-bench-campaigns", Guid.NewGuid().ToString("N"));
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {LoadAverage()}");

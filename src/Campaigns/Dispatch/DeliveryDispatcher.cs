@@ -43,11 +43,12 @@ public sealed partial class DeliveryDispatcher(
         // two), or in one of their own when no batch follows. Until then their attempts stay marked as being sent here,
         // so recovery leaves them be.
         SentBatch? unrecorded = null;
+        Campaign? campaign = null;
         try
         {
             while (true)
             {
-                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
+                campaign = await CurrentAsync(campaignId, campaign, cancellationToken);
                 var now = time.GetUtcNow();
                 var stop = campaign.Status != CampaignStatus.Running ? DispatchStop.Stopped
                     : QuietHours.OpensAt(now, campaign.QuietFrom, campaign.QuietUntil, campaign.TimeZone) is { } opens ? DispatchStop.Quiet(opens)
@@ -90,6 +91,22 @@ public sealed partial class DeliveryDispatcher(
                 throttle.Sending(unrecorded.Ids, sending: false);
             }
         }
+    }
+
+    /// <summary>
+    /// The campaign as it is now: the whole definition the first time, then only what changes while it runs (its status,
+    /// and when its audience was snapshotted), read before each batch so that pause and cancel act between batches.
+    /// </summary>
+    private async Task<Campaign> CurrentAsync(int campaignId, Campaign? read, CancellationToken cancellationToken)
+    {
+        if (read is null)
+        {
+            return await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
+        }
+
+        var now = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => new { c.Status, c.SnapshotAt }).FirstAsync(cancellationToken);
+        (read.Status, read.SnapshotAt) = (now.Status, now.SnapshotAt);
+        return read;
     }
 
     /// <summary>

@@ -36,8 +36,13 @@ internal sealed class TwilioSmsSender(
             return new SmsSendResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter, encoding);
         }
 
-        logger.LogDebug("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message!.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
-        return new SmsSendResult(SendDisposition.Accepted, message.Sid, Encoding: encoding);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Masked only when it is logged: a campaign sends tens of thousands of these a minute.
+            logger.LogDebug("SMS {MessageSid} to {To} accepted: {Segments} {Encoding} segment(s)", message!.Sid, PhoneMask.Mask(sms.To), encoding.Segments, encoding.Encoding);
+        }
+
+        return new SmsSendResult(SendDisposition.Accepted, message!.Sid, Encoding: encoding);
     }
 
     public async Task<string?> FetchStatusAsync(string messageSid, CancellationToken cancellationToken) =>

@@ -48,8 +48,12 @@ internal sealed class TwilioCallPlacer(
             return new CallPlaceResult(failure.Disposition, null, failure.Code, failure.Message, failure.RetryAfter);
         }
 
-        logger.LogDebug("Call {CallSid} to {To} accepted", call!.Sid, PhoneMask.Mask(outboundCall.To));
-        return new CallPlaceResult(SendDisposition.Accepted, call.Sid);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Call {CallSid} to {To} accepted", call!.Sid, PhoneMask.Mask(outboundCall.To));
+        }
+
+        return new CallPlaceResult(SendDisposition.Accepted, call!.Sid);
     }
 
     public async Task<string?> FetchStatusAsync(string callSid, CancellationToken cancellationToken) =>
