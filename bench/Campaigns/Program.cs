@@ -122,61 +122,69 @@ async Task CampaignBesideFloorAsync()
 
     var ratios = new List<double>();
     var withCallbacks = new List<double>();
+    // Both sides keep the two cores busy, so each one's wall time follows the CPU its processes use; the ratio of those
+    // CPU times moves less with the machine's speed than the ratio of wall times, and says where a change went.
+    var cpuRatios = new List<double>();
     var walls = new List<TimeSpan>();
     for (var round = 0; round < rounds; round++)
     {
         Console.WriteLine($"round {round + 1} of {rounds}:");
-        TimeSpan wall, floor, answered;
+        TimeSpan wall, floor, answered, campaignCpu, floorCpu;
         if (round % 2 == 0)
         {
-            wall = await MeasuredCampaignAsync(scenarios[round]);
-            (floor, answered) = await MeasuredFloorAsync(scenarios[round].Phones, body);
+            (wall, campaignCpu) = await MeasuredCampaignAsync(scenarios[round]);
+            (floor, answered, floorCpu) = await MeasuredFloorAsync(scenarios[round].Phones, body);
         }
         else
         {
-            (floor, answered) = await MeasuredFloorAsync(scenarios[round].Phones, body);
-            wall = await MeasuredCampaignAsync(scenarios[round]);
+            (floor, answered, floorCpu) = await MeasuredFloorAsync(scenarios[round].Phones, body);
+            (wall, campaignCpu) = await MeasuredCampaignAsync(scenarios[round]);
         }
 
         ratios.Add(wall / floor);
         withCallbacks.Add(wall / answered);
+        cpuRatios.Add(campaignCpu / floorCpu);
         walls.Add(wall);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  round {round + 1}: campaign {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s, floor {floor.TotalSeconds:F1} s, campaign / floor = {wall / floor:F2} (against the floor with its callbacks answered, {answered.TotalSeconds:F1} s: {wall / answered:F2})"));
+            $"  round {round + 1}: campaign {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s, floor {floor.TotalSeconds:F1} s, campaign / floor = {wall / floor:F2} (against the floor with its callbacks answered, {answered.TotalSeconds:F1} s: {wall / answered:F2}; CPU {campaignCpu.TotalSeconds:F1} s / {floorCpu.TotalSeconds:F1} s = {campaignCpu / floorCpu:F2})"));
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"summary of {rounds} rounds: campaign / floor median {Median(ratios):F2} (each: {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}), against the floor with its callbacks answered {Median(withCallbacks):F2}; campaign median {Median([.. walls.Select(w => w.TotalSeconds)]):F1} s = {residents / Median([.. walls.Select(w => w.TotalSeconds)]):F0} deliveries/s; server peak working set {server.PeakMemoryBytes / 1048576} MB"));
+        $"summary of {rounds} rounds: campaign / floor median {Median(ratios):F2} (each: {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}), against the floor with its callbacks answered {Median(withCallbacks):F2}, CPU of the campaign / CPU of the floor {Median(cpuRatios):F2}; campaign median {Median([.. walls.Select(w => w.TotalSeconds)]):F1} s = {residents / Median([.. walls.Select(w => w.TotalSeconds)]):F0} deliveries/s; server peak working set {server.PeakMemoryBytes / 1048576} MB"));
 }
 
-async Task<TimeSpan> MeasuredCampaignAsync(SmsCampaignScenario scenario)
+// The campaign's wall time, and the CPU time the server and the emulator used for it.
+async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasuredCampaignAsync(SmsCampaignScenario scenario)
 {
     var launchedAt = DateTimeOffset.UtcNow;
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var written = server.WrittenBytes;
     var wall = await RunCampaignAsync(scenario);
+    var used = (Server: server.CpuTime - cpu.Server, Emulator: emulator.CpuTime - cpu.Emulator);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  campaign CPU: server {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
+        $"  campaign CPU: server {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
     Console.WriteLine("  " + await PhasesAsync(launchedAt));
     var snapshotted = server.OutputContaining("snapshotted");
     Console.WriteLine("  " + (snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  campaign: {residents} residents, launch to completed (every SMS delivered and its callbacks recorded) in {wall.TotalSeconds:F1} s = {residents / wall.TotalSeconds:F0} deliveries/s; server peak working set so far {server.PeakMemoryBytes / 1048576} MB (emulator process {emulator.PeakMemoryBytes / 1048576} MB); load average {LoadAverage()}"));
     await SettleAsync();
-    return wall;
+    return (wall, used.Server + used.Emulator);
 }
 
 // The floor: the same recipients, a body of the same length, through the same SDK sender, no bookkeeping.
-// Returns the issue's floor (until every message is accepted) and the same loop until its callbacks were answered.
-async Task<(TimeSpan Floor, TimeSpan Answered)> MeasuredFloorAsync(IReadOnlyList<string> phones, string body)
+// Returns the issue's floor (until every message is accepted), the same loop until its callbacks were answered, and the
+// CPU time the sender, the server and the emulator used until every message was accepted.
+async Task<(TimeSpan Floor, TimeSpan Answered, TimeSpan Cpu)> MeasuredFloorAsync(IReadOnlyList<string> phones, string body)
 {
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
     var floorClock = Stopwatch.StartNew();
     var floor = await FloorAsync(phones, body);
     var floorStarted = floorClock.Elapsed - floor; // the sender's host was built before its own clock started
+    var used = (Sender: Process.GetCurrentProcess().TotalProcessorTime - senderCpu, Server: server.CpuTime - cpu.Server, Emulator: emulator.CpuTime - cpu.Emulator);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  floor CPU until accepted: sender (this process) {(Process.GetCurrentProcess().TotalProcessorTime - senderCpu).TotalSeconds:F1} s, server (callbacks) {(server.CpuTime - cpu.Server).TotalSeconds:F1} s, emulator {(emulator.CpuTime - cpu.Emulator).TotalSeconds:F1} s"));
+        $"  floor CPU until accepted: sender (this process) {used.Sender.TotalSeconds:F1} s, server (callbacks) {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  floor: {phones.Count} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {phones.Count / floor.TotalSeconds:F0}/s; load average {LoadAverage()}"));
     // Not the issue's floor, which stops when Twilio has taken the last message: the same loop until the emulator has
@@ -188,7 +196,7 @@ async Task<(TimeSpan Floor, TimeSpan Answered)> MeasuredFloorAsync(IReadOnlyList
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  floor until its status callbacks were answered: {answered.TotalSeconds:F1} s; server CPU for the floor's callbacks in all {(server.CpuTime - cpu.Server).TotalSeconds:F1} s"));
     await SettleAsync();
-    return (floor, answered);
+    return (floor, answered, used.Sender + used.Server + used.Emulator);
 }
 
 static double Median(IReadOnlyList<double> values)
