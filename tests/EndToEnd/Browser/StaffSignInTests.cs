@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Outreach.EndToEnd.Browser;
@@ -37,8 +36,9 @@ public sealed class StaffSignInTests(ConsoleSession session)
     {
         var page = await session.SignInAsync(ConsoleSession.StaffEmail);
         await page.GotoAsync("/settings");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/login"));
+        await ConsoleSession.SubmitAsync(
+            page, page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }), url => url.Contains("/login", StringComparison.Ordinal), "signing out");
+
         await page.GotoAsync("/residents");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
     }
