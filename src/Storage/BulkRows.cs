@@ -14,9 +14,9 @@ namespace Outreach.Storage;
 /// High-volume rows of one entity type (a campaign's targets, its delivery attempts, timeline entries): one prepared
 /// statement, built from the EF model (table, columns, type mappings, value converters) and executed row after row on
 /// the context's connection, inside the caller's transaction, with no change tracking: inserts, updates by key or by
-/// a unique index's columns (with guards such as "only forward"), and reads by key. SaveChanges costs tens of microseconds of bookkeeping per row, and
-/// an EF set-based update or query over a list of keys parses its SQL and a JSON list of the keys every time; a bound
-/// statement costs a few microseconds a row. On SQLite the statement is stepped on the connection's handle and kept
+/// a unique index's columns (with guards such as "only forward"), and reads by key. SaveChanges costs tens of
+/// microseconds of bookkeeping per row, and an EF set-based update or query over a list of keys parses its SQL and a
+/// JSON list of the keys every time; a bound statement costs a few microseconds a row. On SQLite the statement is stepped on the connection's handle and kept
 /// with it (<see cref="SqliteRowStatement"/>), as the residents import does: binding through Microsoft.Data.Sqlite's
 /// parameters looked every parameter up by name and allocated a binder per value. Low-volume writes of rich entities
 /// stay with SaveChanges.

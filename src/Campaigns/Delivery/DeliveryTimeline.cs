@@ -78,9 +78,8 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
     /// A final status as the outcome of its message's or call's entry: Twilio's word, with Twilio's error code or, for a
     /// call, who answered, when that fits the column.
     /// </summary>
-    public static string OutcomeOf(DeliveryAttempt attempt)
+    private static string OutcomeOf(DeliveryAttempt attempt)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
         var status = StatusName(attempt.Status);
         var detail = attempt.ErrorCode?.ToString(CultureInfo.InvariantCulture) ?? (attempt.Channel == ContactChannel.Voice ? attempt.AnsweredBy : null);
         var outcome = detail is null ? status : $"{status} ({detail})";

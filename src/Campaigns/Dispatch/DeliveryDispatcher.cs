@@ -70,18 +70,17 @@ public sealed partial class DeliveryDispatcher(
                 book ??= await wordings.LoadAsync(campaign, cancellationToken);
                 var allowed = await DeferCappedAsync(campaign, batch, now, cancellationToken);
                 var owned = await DecideAsync(campaign, allowed, now, unrecorded, cancellationToken);
-                if (unrecorded is not null)
+                if (unrecorded is { } written)
                 {
-                    throttle.Sending(unrecorded.Ids, sending: false);
-                    var written = unrecorded;
+                    throttle.Sending(written.Ids, sending: false);
                     unrecorded = null;
                     await AfterRecordAsync(written.Campaign, written.Outcomes, cancellationToken);
                 }
 
-                var sending = new SentBatch(campaign, owned.Select(o => o.Attempt.Id).ToList());
-                throttle.Sending(sending.Ids, sending: true);
-                unrecorded = sending;
-                sending.Outcomes = await SendAsync(book, owned, cancellationToken);
+                // Held before sending, so that the attempts are let go of (finally) even if the sending fails.
+                unrecorded = new SentBatch(campaign, [.. owned.Select(o => o.Attempt.Id)], []);
+                throttle.Sending(unrecorded.Ids, sending: true);
+                unrecorded = unrecorded with { Outcomes = await SendAsync(book, owned, cancellationToken) };
             }
         }
         finally
@@ -378,14 +377,7 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>A batch being sent, or sent and not yet written down: its attempts, and what Twilio answered for each.</summary>
-    private sealed class SentBatch(Campaign campaign, List<long> ids)
-    {
-        public Campaign Campaign { get; } = campaign;
-
-        public List<long> Ids { get; } = ids;
-
-        public IReadOnlyList<SendOutcome> Outcomes { get; set; } = [];
-    }
+    private sealed record SentBatch(Campaign Campaign, IReadOnlyList<long> Ids, IReadOnlyList<SendOutcome> Outcomes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {AttemptId} waited too long to be sent; recovery will look it up and send it")]
     private partial void LogTooLate(long attemptId);
