@@ -14,6 +14,13 @@ public sealed class EmulatorOptions
     /// <summary>How many messages are delivered (and their callbacks posted) at once.</summary>
     public int DeliveryConcurrency { get; set; } = 64;
 
+    /// <summary>
+    /// Messages and calls that have ended are forgotten this long after their last status change (Twilio keeps them;
+    /// the emulator holds them in memory). A server that comes back after a crash looks up only its last minutes'
+    /// messages. Zero keeps everything.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How many calls can be in progress at once.</summary>
     public int CallConcurrency { get; set; } = 1000;
 

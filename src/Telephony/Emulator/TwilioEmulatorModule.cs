@@ -24,6 +24,7 @@ internal static class TwilioEmulatorModule
         services.AddSingleton<CallRunner>();
         services.AddSingleton<MessageDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageDelivery>());
+        services.AddHostedService<EmulatorRetention>();
         // The client logs a failed webhook itself; the factory's per-request log scopes would cost every callback.
         services.AddHttpClient(EmulatorWebhookClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
