@@ -14,14 +14,17 @@ namespace Outreach.Campaigns.Delivery;
 /// Puts outbound campaign messages and calls, and the statuses that end them, on residents' timelines, many at a time
 /// and inside the caller's transaction (the Residents module's timeline table, as its model maps it, on the caller's
 /// connection): an entry exists exactly when the change it records was committed, so a replayed callback or a job
-/// run twice, which change nothing, write nothing. A message or call is one entry, its final status that entry's
-/// outcome; only an attempt that has no such entry when it ends gets a second one for its status.
+/// run twice, which change nothing, write nothing. A message or call Twilio took is one entry, its final status that
+/// entry's outcome, whichever of the two is written down first; only an attempt Twilio never took gets an entry of its
+/// own for its status.
 /// </summary>
 public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
 {
     private const int OutcomeLength = 32;
 
     private static readonly string[] OutcomeColumn = [nameof(TimelineEntry.Outcome)];
+
+    private static readonly string[] SentColumns = [nameof(TimelineEntry.Text), nameof(TimelineEntry.At)];
 
     /// <summary>An outbound entry is found by the unique index that also keeps it from being written twice.</summary>
     private static readonly string[] SentEntryKey = [nameof(TimelineEntry.ResidentId), nameof(TimelineEntry.Kind), nameof(TimelineEntry.ExternalRef)];
@@ -46,10 +49,25 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
     }
 
     /// <summary>
+    /// In the caller's transaction, the entries of messages and calls Twilio took (<see cref="Sent"/>). Those in
+    /// <paramref name="endedFirst"/>, whose final status was committed before their send was written down, may have their
+    /// entry already, with the outcome and no text yet: it gets the text and the send's time.
+    /// </summary>
+    public async Task SentAsync(CampaignsDbContext db, IReadOnlyList<TimelineEntry> entries, IReadOnlyList<TimelineEntry> endedFirst, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endedFirst);
+        await AppendAsync(db, entries, cancellationToken);
+        if (endedFirst.Count > 0)
+        {
+            await db.UpdateRowsMatchingAsync(ResidentsModel(), endedFirst, SentColumns, SentEntryKey, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Attempts reached a final status (delivered, undelivered, failed, completed, busy, no-answer, canceled): it becomes
-    /// the outcome of the entry the send put on the timeline. An attempt without that entry gets one of its own for the
-    /// status: Twilio never took it, its status was committed before its send was written down, or recovery found it
-    /// at Twilio.
+    /// the outcome of the entry the send put on the timeline. An attempt Twilio took whose send is not written down yet
+    /// gets that entry now, with the status for text until <see cref="SentAsync"/> gives it the message's (or, if this
+    /// process stops before then, for good); one Twilio never took gets an entry of its own for the status.
     /// </summary>
     public async Task EndAsync(CampaignsDbContext db, IReadOnlyList<DeliveryAttempt> ended, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -86,10 +104,12 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
         return outcome.Length <= OutcomeLength ? outcome : status;
     }
 
-    /// <summary>A final status as an entry of its own, for an attempt whose send has none.</summary>
+    /// <summary>
+    /// A final status for an attempt whose send has no entry: the message's or call's own entry, with the outcome, when
+    /// Twilio took it (it has a SID); an entry of its own otherwise.
+    /// </summary>
     private static TimelineEntry Ended(DeliveryAttempt attempt, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
         var status = StatusName(attempt.Status);
         var text = new System.Text.StringBuilder(attempt.Channel == ContactChannel.Sms ? "SMS " : "Call ").Append(status);
         if (attempt.ErrorCode is { } code)
@@ -102,15 +122,17 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
             text.Append(CultureInfo.InvariantCulture, $", answered by {answeredBy}");
         }
 
+        var took = attempt.ProviderSid is not null;
         return new TimelineEntry
         {
             ResidentId = attempt.ResidentId,
             At = at,
-            Kind = TimelineKind.DeliveryStatus,
+            Kind = took ? SentKind(attempt) : TimelineKind.DeliveryStatus,
             Channel = attempt.Channel.ToString().ToLowerInvariant(),
             CampaignId = attempt.CampaignId,
             Text = text.ToString(),
-            ExternalRef = $"{Reference(attempt)}:{status}",
+            Outcome = took ? OutcomeOf(attempt) : null,
+            ExternalRef = took ? Reference(attempt) : $"{Reference(attempt)}:{status}",
             Actor = "system",
         };
     }

@@ -7,6 +7,7 @@ using Outreach.Campaigns.Delivery;
 using Outreach.Campaigns.Storage;
 using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
+using Outreach.Residents.Timeline;
 using Outreach.Storage;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.PhoneNumbers;
@@ -315,17 +316,21 @@ public sealed partial class DeliveryDispatcher(
         }
 
         // The SID, the send time and the queued status in one statement per attempt; an attempt a status callback
-        // already moved further (it came before this commit) keeps its status and gets the SID and send time alone.
+        // already moved further (it came before this commit) keeps its status and gets the SID and send time alone, and,
+        // if that status ended it, the text of the timeline entry the status wrote.
         var sent = accepted.Select(o => o.Attempt).ToList();
         sent.ForEach(a => (a.Status, a.StatusRank) = (DeliveryStatus.Queued, DeliveryStates.Rank(DeliveryStatus.Queued)));
         var queued = await db.UpdateRowsWhereAsync(sent, QueuedColumns, DeliveryStates.ForwardOnly, cancellationToken);
+        List<DeliveryAttempt> further = [];
         if (queued.Count < sent.Count)
         {
-            var further = sent.Except(queued).ToList();
+            further = [.. sent.Except(queued)];
             await db.UpdateRowsAsync(further, SentColumns, cancellationToken);
         }
 
-        await timeline.AppendAsync(db, [.. accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value))], cancellationToken);
+        var entries = accepted.Select(o => DeliveryTimeline.Sent(o.Attempt, campaign.Title, o.Body, o.Attempt.SentAt!.Value)).ToList();
+        List<TimelineEntry> endedFirst = further.Count == 0 ? [] : [.. entries.Where((_, i) => further.Contains(accepted[i].Attempt))];
+        await timeline.SentAsync(db, entries, endedFirst, cancellationToken);
     }
 
     /// <summary>

@@ -30,11 +30,11 @@ public sealed class InboundSmsHandlerTests
         var target = await host.QueryAsync(db => db.Targets.AsNoTracking().FirstAsync(t => t.Phone == "+8613800000001"));
         Assert.Equal(TargetOutcome.Confirmed, target.Outcome);
         var timeline = await host.InScopeAsync(sp => sp.GetRequiredService<ResidentsDbContext>().Timeline.AsNoTracking().Where(t => t.ResidentId == target.ResidentId).ToListAsync());
-        // The notice (its delivery is its outcome, or an entry of its own when the callback beat the send's bookkeeping),
-        // then the reply, the agent's answer and the outcome: once each, however often Twilio posted.
+        // The notice (its delivery is its outcome), then the reply, the agent's answer and the outcome: once each,
+        // however often Twilio posted.
         Assert.Equal(
             [TimelineKind.OutboundMessage, TimelineKind.InboundMessage, TimelineKind.AgentReply, TimelineKind.Outcome],
-            timeline.Where(t => t.Kind != TimelineKind.DeliveryStatus).Select(t => t.Kind).Order());
+            timeline.Select(t => t.Kind).Order());
         Assert.All(timeline, t => Assert.Equal(id, t.CampaignId));
         var counts = await host.InScopeAsync(sp => sp.GetRequiredService<CampaignReports>().CountsAsync(id, CancellationToken.None));
         Assert.Equal((1, 1, 0), (counts!.Replied, counts.Confirmed, counts.Declined));
