@@ -50,8 +50,8 @@ public sealed class DeliveryTimeline(IOptions<DatabaseOptions> database)
 
     /// <summary>
     /// In the caller's transaction, the entries of messages and calls Twilio took (<see cref="Sent"/>). Those in
-    /// <paramref name="endedFirst"/>, whose final status was committed before their send was written down, may have their
-    /// entry already, with the outcome and no text yet: it gets the text and the send's time.
+    /// <paramref name="endedFirst"/>, whose status moved on before their send was written down, may have their entry
+    /// already, with the final status as its outcome and its text: it gets the message's text and the send's time.
     /// </summary>
     public async Task SentAsync(CampaignsDbContext db, IReadOnlyList<TimelineEntry> entries, IReadOnlyList<TimelineEntry> endedFirst, CancellationToken cancellationToken)
     {
