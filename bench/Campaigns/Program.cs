@@ -17,7 +17,7 @@ using Outreach.Testing;
 // emulator, throttling off, beside a floor measured in the same run: a plain loop sending the same number of messages
 // to the same recipients through the same SDK sender. Then a campaign throttled to 50 messages/s.
 // The server and the emulator are the Release build of src/Server, each in its own process.
-// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [rounds=3] [Key=Value settings...]
+// Usage: dotnet run -c Release --project bench/Campaigns [residents=120000] [throttled residents=1500] [floor senders=64] [rounds=3] [first warm-up residents=residents] [Key=Value settings...]
 // (settings starting with Emulator: go to the emulator process, the others to the server)
 // (residents 0: the throttle run only; throttled residents 0: no throttle run)
 // Each round is a campaign and its floor, measured back to back on residents of their own; odd rounds measure the floor
@@ -27,7 +27,9 @@ var residents = numbers.Count > 0 ? numbers[0] : 120_000;
 var throttled = numbers.Count > 1 ? numbers[1] : 1_500;
 var floorSenders = numbers.Count > 2 ? numbers[2] : 64;
 var rounds = numbers.Count > 3 ? numbers[3] : 3;
-var warmUpResidents = numbers.Count > 4 ? numbers[4] : 10_000;
+// The first warm-up campaign is as large as a measured one unless told otherwise; the second is 10,000 (see below).
+var warmUpResidents = numbers.Count > 4 ? numbers[4] : residents;
+const int secondWarmUpResidents = 10_000;
 const double throttleRate = 50;
 var folder = Path.Combine(Path.GetTempPath(), "outreach-bench-campaigns", Guid.NewGuid().ToString("N"));
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {LoadAverage()}");
@@ -62,6 +64,11 @@ foreach (var setting in settings.Where(s => !s[0].StartsWith("Emulator:", String
     serverSettings[setting[0]] = setting[1];
 }
 
+// The server's runtime lists each method it compiles in a perf map (the map alone, not the jitdump), so the bench can say
+// how much compiling fell inside a measured campaign; a line per method, written only while compiling.
+var perfMaps = Directory.CreateDirectory(Path.Combine(folder, "perf-maps")).FullName;
+serverSettings.TryAdd("DOTNET_PerfMapEnabled", "3");
+serverSettings.TryAdd("DOTNET_PerfMapJitDumpPath", perfMaps);
 await using var server = new ServerProcess(Path.Combine(folder, "server"), serverSettings, "Release");
 await server.StartAsync();
 using var api = server.CreateAdminClient();
@@ -92,7 +99,7 @@ async Task CampaignBesideFloorAsync()
     var scenarios = Enumerable.Range(0, rounds)
         .Select(r => new SmsCampaignScenario(api, $"bench{r}", residents, "+8613" + "95432"[r % 5] + (r >= 5 ? r.ToString(CultureInfo.InvariantCulture) : ""))).ToList();
     var warmUp = new SmsCampaignScenario(api, "warmup", warmUpResidents, "+86138");
-    var warmUpAgain = new SmsCampaignScenario(api, "warmup2", warmUpResidents, "+86136");
+    var warmUpAgain = new SmsCampaignScenario(api, "warmup2", Math.Min(warmUpResidents, secondWarmUpResidents), "+86136");
     var importing = Stopwatch.StartNew();
     foreach (var scenario in scenarios)
     {
@@ -103,10 +110,13 @@ async Task CampaignBesideFloorAsync()
     await warmUp.ImportAsync();
     await warmUpAgain.ImportAsync();
 
-    // A fresh process, so its peak memory is the campaigns' and not the import's. Then two smaller campaigns, as a
-    // server that has been running for a day would have had: the measured one runs optimised code, and the emulator's
-    // code is as warm for it as for the floor. Two, because the runtime only counts calls towards optimising a method
-    // once no new code has been compiled for a moment: the first one's code is optimised during the second.
+    // A fresh process, so its peak memory is the campaigns' and not the import's. Then two campaigns, as a server that
+    // has been running for a day would have had: the measured one runs optimised code, and the emulator's code is as
+    // warm for it as for the floor. The first is as large as a measured one: after two of 10,000 the server still
+    // compiled 4,000-5,800 methods during the first measured campaign (code a 120,000-resident campaign calls more
+    // often, such as Hangfire's per-job code for 60 chunks instead of 5), and its background compiler took a seventh of
+    // its CPU samples; after one of 120,000, 350-570 (docs/benchmarks.md, session 13). The second, because the runtime
+    // only counts calls towards optimising a method once no new code has been compiled for a moment.
     await server.StopAsync();
     await server.StartAsync();
     var warmUpWalls = (await RunCampaignAsync(warmUp), await RunCampaignAsync(warmUpAgain));
@@ -118,7 +128,7 @@ async Task CampaignBesideFloorAsync()
     await FloorAsync(warmUp.Phones, body);
     await SettleAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"warm-up campaigns: 2 × {warmUpResidents} residents in {warmUpWalls.Item1.TotalSeconds:F1} s and {warmUpWalls.Item2.TotalSeconds:F1} s (not measured), then the processes settled"));
+        $"warm-up campaigns: {warmUpResidents} and {warmUpAgain.Phones.Count} residents in {warmUpWalls.Item1.TotalSeconds:F1} s and {warmUpWalls.Item2.TotalSeconds:F1} s, then a floor on the first one's {warmUp.Phones.Count} numbers (not measured), then the processes settled"));
 
     var ratios = new List<double>();
     var withCallbacks = new List<double>();
@@ -159,10 +169,11 @@ async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasuredCampaignAsync(SmsCampaignScena
     var launchedAt = DateTimeOffset.UtcNow;
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var written = server.WrittenBytes;
+    var compiled = ServerMethodsCompiled();
     var wall = await RunCampaignAsync(scenario);
     var used = (Server: server.CpuTime - cpu.Server, Emulator: emulator.CpuTime - cpu.Emulator);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  campaign CPU: server {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files"));
+        $"  campaign CPU: server {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files and compiled {ServerMethodsCompiled() - compiled} methods"));
     Console.WriteLine("  " + await PhasesAsync(launchedAt));
     var snapshotted = server.OutputContaining("snapshotted");
     Console.WriteLine("  " + (snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)"));
@@ -179,12 +190,13 @@ async Task<(TimeSpan Floor, TimeSpan Answered, TimeSpan Cpu)> MeasuredFloorAsync
 {
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var compiled = (Sender: System.Runtime.JitInfo.GetCompiledMethodCount(), Server: ServerMethodsCompiled());
     var floorClock = Stopwatch.StartNew();
     var floor = await FloorAsync(phones, body);
     var floorStarted = floorClock.Elapsed - floor; // the sender's host was built before its own clock started
     var used = (Sender: Process.GetCurrentProcess().TotalProcessorTime - senderCpu, Server: server.CpuTime - cpu.Server, Emulator: emulator.CpuTime - cpu.Emulator);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  floor CPU until accepted: sender (this process) {used.Sender.TotalSeconds:F1} s, server (callbacks) {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s"));
+        $"  floor CPU until accepted: sender (this process) {used.Sender.TotalSeconds:F1} s, server (callbacks) {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; methods compiled: sender {System.Runtime.JitInfo.GetCompiledMethodCount() - compiled.Sender}, server {ServerMethodsCompiled() - compiled.Server}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  floor: {phones.Count} SMS by {floorSenders} concurrent senders through the SDK in {floor.TotalSeconds:F1} s = {phones.Count / floor.TotalSeconds:F0}/s; load average {LoadAverage()}"));
     // Not the floor, which stops when Twilio has taken the last message: the same loop until the emulator has
@@ -197,6 +209,30 @@ async Task<(TimeSpan Floor, TimeSpan Answered, TimeSpan Cpu)> MeasuredFloorAsync
         $"  floor until its status callbacks were answered: {answered.TotalSeconds:F1} s; server CPU for the floor's callbacks in all {(server.CpuTime - cpu.Server).TotalSeconds:F1} s"));
     await SettleAsync();
     return (floor, answered, used.Sender + used.Server + used.Emulator);
+}
+
+// Methods the server's runtime has compiled since it started (its perf map lists stubs too; those are not counted).
+int ServerMethodsCompiled()
+{
+    var map = server.ProcessId is { } id ? Path.Combine(perfMaps, $"perf-{id}.map") : null;
+    if (map is null || !File.Exists(map))
+    {
+        return 0;
+    }
+
+    using var reader = new StreamReader(new FileStream(map, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+    var count = 0;
+    while (reader.ReadLine() is { } line)
+    {
+        // "<address> <size> <method>[<tier>]", the tier being QuickJitted, OptimizedTier1, InstrumentedTier, Optimized…;
+        // a stub's line is "<address> <size> stub <kind>".
+        if (line.EndsWith(']') && !line.Contains(" stub ", StringComparison.Ordinal))
+        {
+            count++;
+        }
+    }
+
+    return count;
 }
 
 static double Median(IReadOnlyList<double> values)

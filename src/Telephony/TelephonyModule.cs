@@ -32,12 +32,15 @@ public static class TelephonyModule
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddTransient<TwilioRequestScopeHandler>();
+        services.AddSingleton<TwilioRequestSlots>();
+        services.AddTransient<TwilioRequestSlotHandler>();
         services.AddTransient<TwilioApiRedirectHandler>();
         // No request log: four lines per message at Information would flood a campaign's log. The senders log what was
         // refused (phones masked); the resident's timeline records every message.
         services.AddHttpClient(TwilioHttpClientName)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<TwilioRequestScopeHandler>()
+            .AddHttpMessageHandler<TwilioRequestSlotHandler>()
             .AddResilienceHandler("twilio-rest", TwilioResilience.Configure)
             .Services.AddHttpClient(TwilioHttpClientName)
             .AddHttpMessageHandler<TwilioApiRedirectHandler>();

@@ -29,6 +29,13 @@ public sealed class TwilioOptions
     /// <summary>Twilio's REST base URL. Null means the built-in emulator, hosted by this server.</summary>
     public string? ApiBaseUrl { get; set; }
 
+    /// <summary>
+    /// REST requests this process has in flight at once. Twilio limits each account's concurrent requests and answers the
+    /// excess with 429 (error 20429); with several servers on one account, give each its share of the account's limit.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Twilio:MaxConcurrentRequests must be between 1 and 10000.")]
+    public int MaxConcurrentRequests { get; set; } = 100;
+
     /// <summary>Text-to-speech voice per language for &lt;Say&gt;.</summary>
     public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
