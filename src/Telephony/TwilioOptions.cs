@@ -36,6 +36,13 @@ public sealed class TwilioOptions
     [Range(1, 10_000, ErrorMessage = "Twilio:MaxConcurrentRequests must be between 1 and 10000.")]
     public int MaxConcurrentRequests { get; set; } = 100;
 
+    /// <summary>
+    /// How long a create (a message, a call) waits for one of <see cref="MaxConcurrentRequests"/> before it is refused
+    /// unsent as Twilio refuses requests over the account's concurrency (429, error 20429). Dispatch leaves this much of a
+    /// decision's send window to the wait (ADR 0005).
+    /// </summary>
+    public static readonly TimeSpan SlotWaitBeforeCreate = TimeSpan.FromSeconds(5);
+
     /// <summary>Text-to-speech voice per language for &lt;Say&gt;.</summary>
     public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -40,8 +40,9 @@ public sealed class CampaignOptions
 
     /// <summary>
     /// An attempt decided this long ago without a SID is looked up at Twilio (its request may have died with a process).
-    /// Dispatch sends a decision only within half of this, and Twilio requests time out after 30 s: with several servers,
-    /// keep it at 60 or more so no request is in flight when another server looks the decision up.
+    /// Dispatch sends a decision only within half of this (less the at most 5 s a request may wait for one of the
+    /// process's Twilio request slots), and Twilio requests time out after 30 s: with several servers, keep it at 60 or
+    /// more so no request is in flight when another server looks the decision up.
     /// </summary>
     [Range(1, 3_600)]
     public int UnknownAttemptSeconds { get; set; } = 60;

@@ -9,6 +9,7 @@ using Outreach.Campaigns.Targets;
 using Outreach.Residents.Archive;
 using Outreach.Residents.Timeline;
 using Outreach.Storage;
+using Outreach.Telephony;
 using Outreach.Telephony.Messaging;
 using Outreach.Telephony.PhoneNumbers;
 using Outreach.Telephony.Voice;
@@ -151,10 +152,20 @@ public sealed partial class DeliveryDispatcher(
     private static readonly string[] DueColumns = [nameof(CampaignTarget.DueAt)];
 
     /// <summary>
-    /// A decision is sent within half the unknown-attempt grace, and a request gives up after 30 seconds, so with the
-    /// default grace of 60 seconds no request is still in flight when recovery (on any server) looks the decision up.
+    /// A decision goes to Twilio within half the unknown-attempt grace: it is checked against this window, then waits at
+    /// most <see cref="TwilioOptions.SlotWaitBeforeCreate"/> for one of the process's Twilio request slots (or is refused
+    /// unsent), and a request gives up after 30 seconds, so with the default grace of 60 seconds no request is still in
+    /// flight when recovery (on any server) looks the decision up. A grace too short for that (under 60 s, which
+    /// CampaignOptions advises against with several servers) keeps its whole half when the slot wait would take most of it.
     /// </summary>
-    private TimeSpan SendWindow => TimeSpan.FromSeconds(options.Value.UnknownAttemptSeconds / 2.0);
+    private TimeSpan SendWindow
+    {
+        get
+        {
+            var half = TimeSpan.FromSeconds(options.Value.UnknownAttemptSeconds / 2.0);
+            return half > 2 * TwilioOptions.SlotWaitBeforeCreate ? half - TwilioOptions.SlotWaitBeforeCreate : half;
+        }
+    }
 
     private int BatchSize()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Outreach.Telephony.Messaging;
 
 namespace Outreach.Telephony.Tests.Rest;
 
@@ -29,6 +30,27 @@ public sealed class TwilioRequestSlotsTests
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(10, twilio.Received);
         Assert.Equal(3, twilio.MostInFlight);
+    }
+
+    [Fact]
+    public async Task A_message_that_waits_too_long_for_a_slot_is_not_sent_and_comes_back_throttled()
+    {
+        var twilio = new HeldTwilio();
+        using var host = Host(twilio, maxConcurrentRequests: 1);
+        host.Services.GetRequiredService<Outreach.Telephony.Rest.TwilioRequestSlots>().CreateWait = TimeSpan.FromMilliseconds(200);
+        var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(TelephonyModule.TwilioHttpClientName);
+        var holding = client.GetAsync(new Uri("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/SM1.json"), CancellationToken.None);
+        await twilio.ReachedAsync(1);
+
+        var result = await host.Services.GetRequiredService<ISmsSender>().SendAsync(new OutboundSms("+8613800000001", "停水通知", "7"), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10)); // unbounded, it would wait for the held request
+
+        Assert.Equal(SendDisposition.Throttled, result.Disposition);
+        Assert.Equal(20429, result.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), result.RetryAfter);
+        Assert.Equal(1, twilio.Received);
+        twilio.Answer();
+        Assert.Equal(HttpStatusCode.OK, (await holding).StatusCode);
     }
 
     [Theory]
