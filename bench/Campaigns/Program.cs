@@ -177,10 +177,11 @@ async Task<(TimeSpan Wall, TimeSpan Cpu)> MeasuredCampaignAsync(SmsCampaignScena
     var cpu = (Server: server.CpuTime, Emulator: emulator.CpuTime);
     var written = server.WrittenBytes;
     var compiled = ServerMethodsCompiled();
+    var refused = server.CountOutput("not accepted");
     var wall = await RunCampaignAsync(scenario);
     var used = (Server: server.CpuTime - cpu.Server, Emulator: emulator.CpuTime - cpu.Emulator);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  campaign CPU: server {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files and compiled {ServerMethodsCompiled() - compiled} methods"));
+        $"  campaign CPU: server {used.Server.TotalSeconds:F1} s, emulator {used.Emulator.TotalSeconds:F1} s; server wrote {(server.WrittenBytes - written) / 1048576} MB to its files and compiled {ServerMethodsCompiled() - compiled} methods; SMS not accepted (throttled, failed or refused: logged by the sender) {server.CountOutput("not accepted") - refused}"));
     Console.WriteLine("  " + await PhasesAsync(launchedAt));
     var snapshotted = server.OutputContaining("snapshotted");
     Console.WriteLine("  " + (snapshotted.Count > 0 ? snapshotted[^1].Trim() : "(the server logged no snapshot)"));
