@@ -49,10 +49,19 @@ public static class StaffConsoleModule
         // Runs after authentication (UseServerHost) and before any endpoint.
         app.UseMiddleware<ReadOnlyAuditorMiddleware>();
         app.UseMiddleware<ApiAuditMiddleware>();
-        app.UseRequestLocalization();
+        // The console's pages speak the staff member's language. The API, Twilio's webhooks, the emulator and the health
+        // check are machine interfaces and keep the process's culture: otherwise every webhook, and every job the API
+        // enqueues (Hangfire performs a job in the culture it was enqueued in), ran in the console's default zh-CN, and
+        // the libraries below them (the Twilio SDK among them) compared and parsed text in it.
+        app.UseWhen(static context => !IsMachineInterface(context.Request.Path), console => console.UseRequestLocalization());
         app.MapConsoleAssets();
         app.MapRazorPages();
         app.MapApiKeysApi();
         return app;
     }
+
+    /// <summary>Paths no person reads as pages: the API, Twilio's webhooks, the built-in emulator and the health check.</summary>
+    internal static bool IsMachineInterface(PathString path)
+        => path.StartsWithSegments("/api") || path.StartsWithSegments("/twilio") || path.StartsWithSegments("/emulator")
+            || path.StartsWithSegments("/health");
 }
