@@ -48,6 +48,14 @@ public sealed class SmsCampaignScenario(HttpClient api, string tag, int resident
     /// <summary>Creates an SMS notice to everyone with the tag (no quiet hours) and launches it.</summary>
     public async Task<int> LaunchAsync()
     {
+        var id = await CreateAsync();
+        await LaunchAsync(id);
+        return id;
+    }
+
+    /// <summary>Creates an SMS notice to everyone with the tag (no quiet hours), as a draft.</summary>
+    public async Task<int> CreateAsync()
+    {
         using var create = await api.PostAsJsonAsync("/api/campaigns", new
         {
             name = $"Reliability {tag}",
@@ -57,10 +65,13 @@ public sealed class SmsCampaignScenario(HttpClient api, string tag, int resident
             quietHours = new { from = "00:00", until = "00:00" },
         });
         create.EnsureSuccessStatusCode();
-        var id = (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        using var launch = await api.PostAsync(new Uri($"/api/campaigns/{id}/launch", UriKind.Relative), null);
+        return (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    public async Task LaunchAsync(int campaignId)
+    {
+        using var launch = await api.PostAsync(new Uri($"/api/campaigns/{campaignId}/launch", UriKind.Relative), null);
         launch.EnsureSuccessStatusCode();
-        return id;
     }
 
     public async Task<string?> StatusAsync(int campaignId)
