@@ -68,6 +68,7 @@ public sealed class SmsCampaignScenario(HttpClient api, string tag, int resident
         return (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
+    /// <summary>Launches a campaign <see cref="CreateAsync"/> made.</summary>
     public async Task LaunchAsync(int campaignId)
     {
         using var launch = await api.PostAsync(new Uri($"/api/campaigns/{campaignId}/launch", UriKind.Relative), null);
